@@ -1,0 +1,481 @@
+/**
+ * The local Neo4j server for machines without Docker: Neo4j Community 5.26 jars resolved from Maven
+ * Central with Maven (neo4j/pom.xml), a generated neo4j.conf, and `java -cp lib/*` on the server's
+ * own entry point. It is the same server the official tarball runs, so Neo4j Browser works against it.
+ *
+ * Layout (all git-ignored):
+ *   <cache>/lib/            server + Browser jars (shared by every instance; STANCEGRAPH_NEO4J_LIB)
+ *   <dir>/conf/neo4j.conf   generated on every start
+ *   <dir>/data, <dir>/logs  the database and Neo4j's logs
+ *   <dir>/run/neo4j.pid     the process this tool started
+ *   <dir>/password          the generated password (mode 0600) unless NEO4J_PASSWORD is set
+ */
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { UserError } from '../errors.js';
+import { ROOT } from '../version.js';
+
+const execFileAsync = promisify(execFile);
+
+export const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
+const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
+
+export interface LocalOptions {
+  /** Instance folder: conf, data, logs, pid, password. */
+  dir: string;
+  /** Jar cache shared by instances. */
+  libDir: string;
+  boltPort: number;
+  httpPort: number;
+  host: string;
+  heap: string;
+  pageCache: string;
+  /** Seconds to wait for Bolt to answer after starting. */
+  timeoutSeconds: number;
+}
+
+export function defaultLocalOptions(overrides: Partial<LocalOptions> = {}): LocalOptions {
+  const env = process.env;
+  const home = path.join(ROOT, '.neo4j');
+  const pick = <T>(v: T | undefined, fallback: T): T => (v === undefined ? fallback : v);
+  return {
+    dir: path.resolve(pick(overrides.dir, env.STANCEGRAPH_NEO4J_DIR ?? path.join(home, 'instance'))),
+    libDir: path.resolve(pick(overrides.libDir, env.STANCEGRAPH_NEO4J_LIB ?? path.join(home, 'lib'))),
+    boltPort: pick(overrides.boltPort, portFromEnv('STANCEGRAPH_BOLT_PORT', 7687)),
+    httpPort: pick(overrides.httpPort, portFromEnv('STANCEGRAPH_HTTP_PORT', 7474)),
+    host: pick(overrides.host, '127.0.0.1'),
+    heap: pick(overrides.heap, env.STANCEGRAPH_NEO4J_HEAP ?? '1g'),
+    pageCache: pick(overrides.pageCache, env.STANCEGRAPH_NEO4J_PAGECACHE ?? '512m'),
+    timeoutSeconds: pick(overrides.timeoutSeconds, Number(env.STANCEGRAPH_NEO4J_TIMEOUT ?? 180)),
+  };
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UserError(`${name}=${raw} is not a port number (1-65535)`);
+  }
+  return port;
+}
+
+export interface LocalStatus {
+  running: boolean;
+  pid: number | null;
+  boltUri: string;
+  browserUrl: string;
+  version: string | null;
+  dir: string;
+  passwordSource: 'NEO4J_PASSWORD' | 'generated' | null;
+}
+
+const pidFile = (o: LocalOptions) => path.join(o.dir, 'run', 'neo4j.pid');
+const passwordFile = (o: LocalOptions) => path.join(o.dir, 'password');
+const stateFile = (o: LocalOptions) => path.join(o.dir, 'run', 'state.json');
+const completeMarker = (o: LocalOptions) => path.join(o.libDir, '.complete');
+
+export const boltUri = (o: LocalOptions) => `bolt://${o.host}:${o.boltPort}`;
+export const browserUrl = (o: LocalOptions) => `http://${o.host}:${o.httpPort}/browser/`;
+
+/** The Neo4j version in the jar cache, read from the pom that provisioned it. */
+export function installedVersion(o: LocalOptions): string | null {
+  if (!existsSync(completeMarker(o))) return null;
+  try {
+    return JSON.parse(readFileSync(completeMarker(o), 'utf8')).neo4j ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The password for the local server: NEO4J_PASSWORD if set, else one generated once and kept 0600. */
+export function localPassword(
+  o: LocalOptions,
+  create: boolean,
+): { password: string; source: 'NEO4J_PASSWORD' | 'generated' } | null {
+  const fromEnv = process.env.NEO4J_PASSWORD;
+  if (fromEnv) return { password: fromEnv, source: 'NEO4J_PASSWORD' };
+  const file = passwordFile(o);
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), source: 'generated' };
+  if (!create) return null;
+  mkdirSync(o.dir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { password, source: 'generated' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prerequisites
+
+/** The java to run: $JAVA_HOME/bin/java if set, else `java` on PATH. Must be 17 or newer. */
+export function findJava(): { java: string; major: number } {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const res = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (res.error || res.status !== 0) {
+    throw new UserError(
+      `Java was not found (${java}). Neo4j 5.26 needs Java 17 or 21: install a JDK (e.g. 'apt-get install openjdk-17-jre-headless') or set JAVA_HOME.`,
+    );
+  }
+  const text = `${res.stderr}${res.stdout}`;
+  const m = text.match(/version "(\d+)(?:\.(\d+))?/);
+  let major = m ? Number(m[1]) : 0;
+  if (major === 1 && m?.[2]) major = Number(m[2]);
+  if (major < 17) {
+    throw new UserError(
+      `Java ${major || '(unknown version)'} found at ${java}; Neo4j 5.26 needs Java 17 or 21. Install one and point JAVA_HOME at it.`,
+    );
+  }
+  return { java, major };
+}
+
+function findMaven(): string {
+  const res = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (res.error || res.status !== 0) {
+    throw new UserError(
+      "Maven ('mvn') was not found: it downloads the Neo4j jars from Maven Central the first time. Install it (e.g. 'apt-get install maven'), or point NEO4J_URI at a running Neo4j.",
+    );
+  }
+  return 'mvn';
+}
+
+/** Resolves the server and Browser jars into the cache once. */
+export async function provision(o: LocalOptions, log: (msg: string) => void): Promise<string> {
+  const existing = installedVersion(o);
+  if (existing) return existing;
+  const mvn = findMaven();
+  const pom = path.join(ROOT, 'neo4j', 'pom.xml');
+  mkdirSync(o.libDir, { recursive: true });
+  log(`Downloading Neo4j from Maven Central into ${o.libDir} (once; about 140 MB)...`);
+  try {
+    await execFileAsync(
+      mvn,
+      [
+        '-q',
+        '-B',
+        '-f',
+        pom,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${o.libDir}`,
+        '-DincludeScope=runtime',
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    const detail = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new UserError(`Maven could not download Neo4j (see ${pom}):\n${detail || e.message}`);
+  }
+  const pomText = readFileSync(pom, 'utf8');
+  const version = pomText.match(/<neo4j\.version>([^<]+)</)?.[1] ?? 'unknown';
+  const browser = pomText.match(/<neo4j\.browser\.version>([^<]+)</)?.[1] ?? 'unknown';
+  writeFileSync(completeMarker(o), JSON.stringify({ neo4j: version, browser }));
+  return version;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process bookkeeping
+
+function readPid(o: LocalOptions): number | null {
+  try {
+    const pid = Number(readFileSync(pidFile(o), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when pid is alive and is the Neo4j this tool started for this instance folder. */
+function isOurProcess(pid: number, o: LocalOptions): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes(ENTRY_POINT) && cmdline.includes(o.dir);
+  } catch {
+    // No /proc (macOS): trust the pid file.
+    return true;
+  }
+}
+
+export function runningPid(o: LocalOptions): number | null {
+  const pid = readPid(o);
+  return pid !== null && isOurProcess(pid, o) ? pid : null;
+}
+
+export function status(o: LocalOptions): LocalStatus {
+  const pid = runningPid(o);
+  return {
+    running: pid !== null,
+    pid,
+    boltUri: boltUri(o),
+    browserUrl: browserUrl(o),
+    version: installedVersion(o),
+    dir: o.dir,
+    passwordSource: localPassword(o, false)?.source ?? null,
+  };
+}
+
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen({ port, host, exclusive: true }, () => srv.close(() => resolve(true)));
+  });
+}
+
+function boltAnswers(port: number, host: string): Promise<boolean> {
+  // Bolt handshake: magic preamble + four proposed versions; a Bolt server answers with 4 bytes.
+  return new Promise((resolve) => {
+    const sock = net.connect({ port, host });
+    const done = (ok: boolean) => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(2000, () => done(false));
+    sock.once('error', () => done(false));
+    sock.once('connect', () => {
+      const hello = Buffer.alloc(20);
+      hello.writeUInt32BE(0x6060b017, 0);
+      hello.writeUInt32BE(0x00000005, 4); // 5.0
+      hello.writeUInt32BE(0x00000004, 8); // 4.0
+      sock.write(hello);
+    });
+    sock.once('data', (buf) => done(buf.length >= 4));
+  });
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    const size = statSync(file).size;
+    const len = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(len);
+    const fd = openSync(file, 'r');
+    readSync(fd, buf, 0, len, size - len);
+    closeSync(fd);
+    return buf.toString('utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+export function logTail(o: LocalOptions, lines = 25): string {
+  const logs = [path.join(o.dir, 'logs', 'neo4j.log'), path.join(o.dir, 'logs', 'console.log')];
+  return logs
+    .map((f) => [f, tail(f, lines)] as const)
+    .filter(([, t]) => t.trim() !== '')
+    .map(([f, t]) => `--- ${f}\n${t}`)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+export function renderConfig(o: LocalOptions): string {
+  const q = (p: string) => p.replace(/\\/g, '/');
+  return [
+    '# Generated by `stancegraph neo4j start` on every start; edit the options, not this file.',
+    `server.default_listen_address=${o.host}`,
+    `server.default_advertised_address=${o.host}`,
+    `server.bolt.listen_address=${o.host}:${o.boltPort}`,
+    `server.bolt.advertised_address=${o.host}:${o.boltPort}`,
+    `server.http.listen_address=${o.host}:${o.httpPort}`,
+    `server.http.advertised_address=${o.host}:${o.httpPort}`,
+    'server.https.enabled=false',
+    `server.directories.data=${q(path.join(o.dir, 'data'))}`,
+    `server.directories.logs=${q(path.join(o.dir, 'logs'))}`,
+    `server.directories.run=${q(path.join(o.dir, 'run'))}`,
+    `server.directories.import=${q(path.join(o.dir, 'import'))}`,
+    `server.directories.plugins=${q(path.join(o.dir, 'plugins'))}`,
+    'dbms.security.auth_enabled=true',
+    `server.memory.pagecache.size=${o.pageCache}`,
+    'db.tx_log.rotation.retention_policy=2 days',
+    // Lets `:play http://localhost:4000/guide` (the API's Browser guide) load in Neo4j Browser.
+    'browser.remote_content_hostname_whitelist=*',
+    'browser.post_connect_cmd=',
+    'dbms.usage_report.enabled=false',
+    '',
+  ].join('\n');
+}
+
+const JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.tls.ephemeralDHKeySize=2048',
+  '-Djdk.tls.rejectClientInitiatedRenegotiation=true',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-Dfile.encoding=UTF-8',
+];
+
+// ---------------------------------------------------------------------------------------------
+// start / stop
+
+export interface StartResult {
+  alreadyRunning: boolean;
+  status: LocalStatus;
+  password: string;
+  passwordSource: 'NEO4J_PASSWORD' | 'generated';
+}
+
+export async function start(o: LocalOptions, log: (msg: string) => void = () => {}): Promise<StartResult> {
+  const existing = runningPid(o);
+  const creds = localPassword(o, true)!;
+  if (existing !== null) {
+    return {
+      alreadyRunning: true,
+      status: status(o),
+      password: creds.password,
+      passwordSource: creds.source,
+    };
+  }
+  const { java } = findJava();
+  await provision(o, log);
+
+  for (const [name, port] of [
+    ['Bolt', o.boltPort],
+    ['HTTP', o.httpPort],
+  ] as const) {
+    if (!(await portFree(port, o.host))) {
+      throw new UserError(
+        `Port ${port} (${name}) on ${o.host} is already in use, perhaps by another Neo4j. Stop that process, or choose other ports with --bolt-port/--http-port (or STANCEGRAPH_BOLT_PORT/STANCEGRAPH_HTTP_PORT). If a Neo4j is already running, point NEO4J_URI at it instead.`,
+      );
+    }
+  }
+
+  for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) {
+    mkdirSync(path.join(o.dir, sub), { recursive: true });
+  }
+  const confDir = path.join(o.dir, 'conf');
+  writeFileSync(path.join(confDir, 'neo4j.conf'), renderConfig(o));
+  const classpath = `${o.libDir}${path.sep}*`;
+  const env = { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir };
+
+  // The initial password must be set before the database first starts.
+  if (!existsSync(path.join(o.dir, 'data', 'dbms', 'auth.ini'))) {
+    const res = spawnSync(
+      java,
+      ['-cp', classpath, ADMIN_TOOL, 'dbms', 'set-initial-password', creds.password],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+    if (res.status !== 0) {
+      throw new UserError(
+        `Could not set the initial Neo4j password: ${(res.stderr || res.stdout || '').trim()}`,
+      );
+    }
+  }
+
+  const consoleLog = openSync(path.join(o.dir, 'logs', 'console.log'), 'a');
+  const child = spawn(
+    java,
+    [
+      `-Xms${o.heap}`,
+      `-Xmx${o.heap}`,
+      ...JVM_FLAGS,
+      '-cp',
+      classpath,
+      ENTRY_POINT,
+      `--home-dir=${o.dir}`,
+      `--config-dir=${confDir}`,
+    ],
+    { env, detached: true, stdio: ['ignore', consoleLog, consoleLog] },
+  );
+  closeSync(consoleLog);
+  if (child.pid === undefined) throw new UserError(`Could not start ${java}`);
+  writeFileSync(pidFile(o), String(child.pid));
+  writeFileSync(stateFile(o), JSON.stringify({ boltPort: o.boltPort, httpPort: o.httpPort, host: o.host }));
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  child.unref();
+  log(`Starting Neo4j (pid ${child.pid}), waiting for Bolt on ${boltUri(o)}...`);
+
+  const deadline = Date.now() + o.timeoutSeconds * 1000;
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      throw new UserError(`Neo4j exited during start-up (exit code ${exited}). Its log:\n${logTail(o)}`);
+    }
+    if (await boltAnswers(o.boltPort, o.host)) {
+      return {
+        alreadyRunning: false,
+        status: status(o),
+        password: creds.password,
+        passwordSource: creds.source,
+      };
+    }
+    await sleep(500);
+  }
+  await stop(o);
+  throw new UserError(
+    `Neo4j did not answer on ${boltUri(o)} within ${o.timeoutSeconds}s (raise it with --timeout or STANCEGRAPH_NEO4J_TIMEOUT). Its log:\n${logTail(o)}`,
+  );
+}
+
+export interface StopResult {
+  stopped: boolean;
+  pid: number | null;
+}
+
+/** Stops the process this tool started for this instance folder (never any other). */
+export async function stop(o: LocalOptions, timeoutSeconds = 60): Promise<StopResult> {
+  const pid = runningPid(o);
+  if (pid === null) return { stopped: false, pid: null };
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGTERM');
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  while (Date.now() < deadline && isOurProcess(pid, o) && !isZombie(pid)) await sleep(250);
+  if (isOurProcess(pid, o) && !isZombie(pid)) {
+    signal('SIGKILL');
+    await sleep(500);
+  }
+  try {
+    writeFileSync(pidFile(o), '');
+  } catch {
+    /* ignore */
+  }
+  return { stopped: true, pid };
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

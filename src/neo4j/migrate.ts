@@ -1,0 +1,81 @@
+/** Schema migrations: cypher/migrations/NNNN_name.cypher, applied in order, recorded in the database. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { query, splitStatements } from '../cypher.js';
+import { ROOT } from '../version.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+  checksum: string;
+  statements: string[];
+}
+
+export function listMigrations(dir = path.join(ROOT, 'cypher', 'migrations')): Migration[] {
+  return readdirSync(dir)
+    .map((f) => f.match(/^(\d+)_([\w-]+)\.cypher$/))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m) => {
+      const file = path.join(dir, m[0]);
+      const text = readFileSync(file, 'utf8');
+      return {
+        version: Number(m[1]),
+        name: m[2],
+        file,
+        checksum: createHash('sha256').update(text).digest('hex').slice(0, 16),
+        statements: splitStatements(text),
+      };
+    })
+    .sort((a, b) => a.version - b.version);
+}
+
+export interface MigrateResult {
+  applied: { version: number; name: string }[];
+  alreadyApplied: number;
+}
+
+/**
+ * Applies the migrations not yet recorded. Every statement is idempotent (IF NOT EXISTS), so two
+ * processes migrating at once, or a run interrupted half-way, converge on the same schema.
+ */
+export async function migrate(driver: Driver, database: string): Promise<MigrateResult> {
+  const done = new Set<number>();
+  const { records } = await driver.executeQuery(
+    query('admin', 'migrationsApplied'),
+    {},
+    { database, routing: 'READ' },
+  );
+  for (const r of records) done.add(Number(r.get('version')));
+  const result: MigrateResult = { applied: [], alreadyApplied: 0 };
+  for (const m of listMigrations()) {
+    if (done.has(m.version)) {
+      result.alreadyApplied++;
+      continue;
+    }
+    // Schema statements cannot share a transaction with writes: each runs on its own.
+    for (const stmt of m.statements) await driver.executeQuery(stmt, {}, { database });
+    await driver.executeQuery(
+      query('admin', 'recordMigration'),
+      { version: m.version, name: m.name, checksum: m.checksum },
+      { database },
+    );
+    result.applied.push({ version: m.version, name: m.name });
+  }
+  return result;
+}
+
+const migrated = new WeakMap<Driver, Promise<MigrateResult>>();
+
+/** Migrates once per driver (process): called before any write. */
+export function ensureMigrated(driver: Driver, database: string): Promise<MigrateResult> {
+  let p = migrated.get(driver);
+  if (!p) {
+    p = migrate(driver, database);
+    migrated.set(driver, p);
+    p.catch(() => migrated.delete(driver));
+  }
+  return p;
+}
