@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCypherCommands } from './commands/cypher.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerExtractCommands } from './commands/extract.js';
 import { registerNeo4jCommands } from './commands/neo4j.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerNeo4jCommands(program);
   registerDbCommands(program);
   registerCypherCommands(program);
+  registerExtractCommands(program);
   return program;
 }
 

@@ -1,0 +1,33 @@
+import { InputProblem } from './errors.js';
+
+// The most frequent English function words: in English news prose they make up 30-50% of the
+// words (never under 14% in the 2,095 BBC articles); in French or German news under 5%.
+const STOPWORDS = new Set(
+  (
+    'the of and to a in is was that for on with as by at from it its he she his her they their be been ' +
+    'has have had are were will would not but or an this which who said says also after than more ' +
+    'there about into over when we our you i'
+  ).split(' '),
+);
+
+/** Fewer words than this and the check says nothing (headlines, short notes). */
+const MIN_WORDS = 30;
+const MIN_RATIO = 0.08;
+
+/** The share of words that are common English function words (0..1), and the word count. */
+export function englishRatio(text: string): { ratio: number; words: number } {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let hits = 0;
+  for (const w of words) if (STOPWORDS.has(w)) hits++;
+  return { ratio: words.length ? hits / words.length : 0, words: words.length };
+}
+
+/** Throws when a text of some length has almost no English function words (the lexicons are English). */
+export function assertEnglish(text: string): void {
+  const { ratio, words } = englishRatio(text);
+  if (words >= MIN_WORDS && ratio < MIN_RATIO) {
+    throw new InputProblem(
+      `does not look like English (${Math.round(ratio * 100)}% common English words in ${words}); skipped`,
+    );
+  }
+}

@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { InputError, ReadItem } from './articles/index.js';
+import type { Article, ExtractionResult } from './types.js';
+import { EXTRACTOR_VERSION, ROOT } from './version.js';
+
+export type ExtractFn = (
+  article: Article,
+  options?: { aliases?: Record<string, string> },
+) => ExtractionResult;
+export type PoolResult = { result: ExtractionResult } | { error: InputError };
+
+export interface PoolOptions {
+  /** Worker threads; 1 (or less) extracts in this thread. Default `os.availableParallelism()`. */
+  workers?: number;
+  aliases?: Record<string, string>;
+  /** Articles in flight (read, not yet yielded) per worker; bounds memory. Default 8. */
+  windowPerWorker?: number;
+}
+
+/** The extractor, loaded on first use so that other commands don't pay for the NLP model. */
+export async function loadExtract(): Promise<ExtractFn> {
+  const specifier = './extract/index.js';
+  const mod = (await import(specifier)) as { extract: ExtractFn };
+  return mod.extract;
+}
+
+/** Extracts one article and stamps the result's article with what the reader knows (url, sha256, extractor). */
+export function extractOne(
+  extract: ExtractFn,
+  article: Article,
+  aliases?: Record<string, string>,
+): PoolResult {
+  try {
+    const result = extract(article, aliases ? { aliases } : undefined);
+    result.article = {
+      ...result.article,
+      id: result.article?.id ?? article.id,
+      source: result.article?.source ?? article.source,
+      title: result.article?.title !== undefined ? result.article.title : article.title,
+      publisher: result.article?.publisher !== undefined ? result.article.publisher : article.publisher,
+      publishedAt:
+        result.article?.publishedAt !== undefined ? result.article.publishedAt : article.publishedAt,
+      url: result.article?.url ?? article.url,
+      sha256: result.article?.sha256 ?? article.sha256,
+      extractor: EXTRACTOR_VERSION,
+    };
+    return { result };
+  } catch (err) {
+    return {
+      error: { source: article.source, message: `extraction failed: ${(err as Error)?.message ?? err}` },
+    };
+  }
+}
+
+/** dist/extract-worker.js next to this module; from src/ (tests under vitest) the built one in dist/. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const beside = path.join(path.dirname(here), 'extract-worker.js');
+  return here.endsWith('.ts') || !existsSync(beside) ? path.join(ROOT, 'dist', 'extract-worker.js') : beside;
+}
+
+interface Job {
+  seq: number;
+  article: Article;
+}
+
+/**
+ * Extracts every article of `inputs` and yields one result (or the input's error) per input, in
+ * input order. With more than one worker the articles go to worker threads; at most
+ * `workers × windowPerWorker` articles are held at a time, so memory stays flat on any number of
+ * inputs (they are pulled from the iterable only as results go out).
+ */
+export async function* extractAll(
+  inputs: AsyncIterable<ReadItem>,
+  options: PoolOptions = {},
+): AsyncGenerator<PoolResult> {
+  const n = Math.max(1, Math.floor(options.workers ?? os.availableParallelism()));
+  const aliases = options.aliases;
+  if (n === 1) {
+    const extract = await loadExtract();
+    for await (const item of inputs)
+      yield 'error' in item ? item : extractOne(extract, item.article, aliases);
+    return;
+  }
+
+  const file = workerFile();
+  const done = new Map<number, PoolResult>();
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
+  let wake: (() => void) | null = null;
+  let fatal: Error | null = null;
+  const finish = (seq: number, r: PoolResult) => {
+    done.set(seq, r);
+    wake?.();
+  };
+  const run = (w: Worker, job: Job) => {
+    busy.set(w, job);
+    w.postMessage(job);
+  };
+  const release = (w: Worker) => {
+    busy.delete(w);
+    const job = queue.shift();
+    if (job) run(w, job);
+    else idle.push(w);
+  };
+  const all = new Set<Worker>();
+  const ready = new WeakSet<Worker>();
+  const spawn = (): Worker => {
+    const w = new Worker(file, { workerData: { aliases } });
+    all.add(w);
+    w.on('message', (m: 'ready' | ({ seq: number } & PoolResult)) => {
+      if (m === 'ready') {
+        ready.add(w);
+        return;
+      }
+      finish(m.seq, 'error' in m ? { error: m.error } : { result: m.result });
+      release(w);
+    });
+    w.on('error', (err) => {
+      all.delete(w);
+      if (!ready.has(w)) {
+        // The extractor could not even load: no point in retrying article by article.
+        fatal = err;
+        wake?.();
+        return;
+      }
+      // A worker that crashed on an article fails that article; a fresh worker takes its place.
+      const job = busy.get(w);
+      busy.delete(w);
+      if (job)
+        finish(job.seq, {
+          error: { source: job.article.source, message: `extraction crashed: ${err.message}` },
+        });
+      release(spawn());
+    });
+    return w;
+  };
+  for (let i = 0; i < n; i++) idle.push(spawn());
+
+  const window = n * Math.max(1, options.windowPerWorker ?? 8);
+  const it = inputs[Symbol.asyncIterator]();
+  let next = 0;
+  let emit = 0;
+  let inputDone = false;
+  try {
+    while (true) {
+      while (!inputDone && next - emit < window) {
+        const r = await it.next();
+        if (r.done) {
+          inputDone = true;
+          break;
+        }
+        const seq = next++;
+        if ('error' in r.value) done.set(seq, r.value);
+        else {
+          const job = { seq, article: r.value.article };
+          const w = idle.pop();
+          if (w) run(w, job);
+          else queue.push(job);
+        }
+        for (let d = done.get(emit); d; d = done.get(emit)) {
+          done.delete(emit++);
+          yield d;
+        }
+      }
+      for (let d = done.get(emit); d; d = done.get(emit)) {
+        done.delete(emit++);
+        yield d;
+      }
+      if (fatal) throw new Error(`extraction worker failed to start: ${(fatal as Error).message}`);
+      if (inputDone && emit === next) return;
+      if (!inputDone && next - emit < window) continue;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = null;
+    }
+  } finally {
+    await Promise.all([...all].map((w) => w.terminate()));
+  }
+}
