@@ -1,0 +1,211 @@
+/** Issue 2: the local Neo4j, migrations, stats and cypher, all against a real server. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetDatabase, runCli, testDriver, testNeo4j } from './helpers/neo4j.js';
+
+/** True if pid is a live process (an exited one that its parent has not reaped yet counts as gone). */
+function processLives(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+let driver: Driver;
+const db = () => testNeo4j().database;
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+describe('schema migrations', () => {
+  it('create the constraints on an empty database, once', async () => {
+    const { records } = await driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN name',
+      {},
+      { database: db() },
+    );
+    const session = driver.session({ database: db() });
+    try {
+      // Schema commands take no parameters for names; these names come from the database itself.
+      for (const r of records) await session.run(`DROP CONSTRAINT \`${r.get('name')}\` IF EXISTS`);
+      await session.run('MATCH (m:SchemaMigration) DETACH DELETE m');
+    } finally {
+      await session.close();
+    }
+
+    const first = await runCli(['db', 'migrate', '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const applied = JSON.parse(first.stdout).applied.map((m: { name: string }) => m.name);
+    expect(applied).toContain('constraints');
+
+    const after = await driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes[0] AS label, properties[0] AS prop',
+      {},
+      { database: db() },
+    );
+    const have = after.records.map((r) => `${r.get('label')}.${r.get('prop')}`);
+    for (const key of ['Actor.id', 'Article.id', 'Topic.id', 'Stance.id', 'SchemaMigration.version']) {
+      expect(have).toContain(key);
+    }
+    const versions = await driver.executeQuery(
+      'MATCH (m:SchemaMigration) RETURN count(m) AS n',
+      {},
+      { database: db() },
+    );
+    expect(versions.records[0].get('n')).toBeGreaterThanOrEqual(2);
+
+    const second = await runCli(['db', 'migrate', '--json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).applied).toEqual([]);
+  });
+
+  it('let Neo4j itself reject a duplicate Actor id', async () => {
+    await driver.executeQuery("CREATE (:Actor {id: 'dup-test', name: 'One'})", {}, { database: db() });
+    await expect(
+      driver.executeQuery("CREATE (:Actor {id: 'dup-test', name: 'Two'})", {}, { database: db() }),
+    ).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+    await driver.executeQuery("MATCH (a:Actor {id: 'dup-test'}) DETACH DELETE a", {}, { database: db() });
+  });
+});
+
+describe('stats and cypher', () => {
+  it('stats reports the nodes and relationships that are there', async () => {
+    await resetDatabase(driver);
+    await driver.executeQuery(
+      `CREATE (r:Actor:Country {id: 'russia', name: 'Russia'}), (c:Actor:Country {id: 'china', name: 'China'}),
+              (t:Topic {id: 'topic:draft', name: 'draft'}), (r)-[:OPPOSES]->(t), (c)-[:OPPOSES]->(t), (r)-[:SUPPORTS]->(c)`,
+      {},
+      { database: db() },
+    );
+    const res = await runCli(['stats', '--json']);
+    expect(res.code).toBe(0);
+    const s = JSON.parse(res.stdout);
+    expect(s.nodes.Actor).toBe(2);
+    expect(s.nodes.Country).toBe(2);
+    expect(s.nodes.Topic).toBe(1);
+    expect(s.relationships.OPPOSES).toBe(2);
+    expect(s.relationships.SUPPORTS).toBe(1);
+
+    const table = await runCli(['stats']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/:Actor.*\|\s*2\s*\|/);
+  });
+
+  it('cypher prints JSON rows and tables, takes parameters, refuses writes', async () => {
+    const one = await runCli(['cypher', 'RETURN 1 AS one', '--json']);
+    expect(one.code).toBe(0);
+    expect(one.stdout.trim()).toBe('[{"one":1}]');
+
+    const p = await runCli([
+      'cypher',
+      'MATCH (a:Actor) WHERE a.id = $id RETURN a.name AS name, $n + 1 AS n',
+      '--param',
+      'id=russia',
+      '--param',
+      'n=41',
+      '--json',
+    ]);
+    expect(JSON.parse(p.stdout)).toEqual([{ name: 'Russia', n: 42 }]);
+
+    const t = await runCli(['cypher', "MATCH (a:Actor {id: 'china'}) RETURN a.name AS name"]);
+    expect(t.stdout).toContain('| name    |');
+    expect(t.stdout).toContain('| "China" |');
+    expect(t.stdout).toContain('1 row');
+
+    const w = await runCli(['cypher', "CREATE (:Actor {id: 'nope'})"]);
+    expect(w.code).not.toBe(0);
+    expect(w.stderr).toMatch(/read/i);
+    const check = await driver.executeQuery(
+      "MATCH (a:Actor {id: 'nope'}) RETURN count(a) AS n",
+      {},
+      { database: db() },
+    );
+    expect(check.records[0].get('n')).toBe(0);
+  });
+
+  it('reports an unreachable Neo4j clearly and quickly', async () => {
+    const started = Date.now();
+    const res = await runCli(['stats'], { env: { NEO4J_URI: 'bolt://127.0.0.1:1' } });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/unreachable at bolt:\/\/127\.0\.0\.1:1/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('stancegraph neo4j start|status|stop (a second, throw-away instance)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-neo4j-'));
+  const ports = ['--bolt-port', '27687', '--http-port', '27474'];
+  // No NEO4J_URI/NEO4J_PASSWORD here: this instance generates and keeps its own password.
+  const env = { NEO4J_URI: '', NEO4J_PASSWORD: '' };
+  afterAll(async () => {
+    await runCli(['neo4j', 'stop', '--dir', dir, ...ports], { env });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts once, is a no-op the second time, serves Browser, and stops without leaving a process', async () => {
+    const first = await runCli(['neo4j', 'start', '--dir', dir, ...ports, '--json', '--heap', '512m'], {
+      env,
+      timeoutMs: 240_000,
+    });
+    expect(first.stderr).not.toMatch(/Error/);
+    expect(first.code).toBe(0);
+    const s1 = JSON.parse(first.stdout);
+    expect(s1).toMatchObject({ running: true, alreadyRunning: false, boltUri: 'bolt://127.0.0.1:27687' });
+    expect(typeof s1.pid).toBe('number');
+
+    const second = await runCli(['neo4j', 'start', '--dir', dir, ...ports], { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('already running');
+    expect(second.stdout).toContain(String(s1.pid));
+
+    const browser = await fetch('http://127.0.0.1:27474/browser/');
+    expect(browser.status).toBe(200);
+    expect(await browser.text()).toContain('<title>Neo4j Browser</title>');
+
+    const status = await runCli(['neo4j', 'status', '--dir', dir, ...ports, '--json'], { env });
+    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, pid: s1.pid });
+
+    const stop = await runCli(['neo4j', 'stop', '--dir', dir, ...ports], { env });
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toContain('stopped');
+    expect(processLives(s1.pid)).toBe(false);
+
+    const after = await runCli(['neo4j', 'status', '--dir', dir, ...ports, '--json'], { env });
+    expect(JSON.parse(after.stdout).running).toBe(false);
+    const again = await runCli(['neo4j', 'stop', '--dir', dir, ...ports], { env });
+    expect(again.stdout).toContain('not running');
+  });
+
+  it('names the port when it is already in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(27688, '127.0.0.1', () => r()));
+    try {
+      const res = await runCli(
+        ['neo4j', 'start', '--dir', dir, '--bolt-port', '27688', '--http-port', '27475'],
+        {
+          env,
+        },
+      );
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/Port 27688 \(Bolt\).*already in use/);
+    } finally {
+      blocker.close();
+    }
+  });
+});
