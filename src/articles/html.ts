@@ -24,7 +24,12 @@ const BLOCKS = new Set(
     ' ',
   ),
 );
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FIGCAPTION', 'SVG', 'BUTTON']);
+/** Never text of the article: code, captions, controls and page furniture (menus, footers, forms). */
+const SKIP = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE FIGCAPTION SVG BUTTON NAV FOOTER ASIDE FORM SELECT MENU DIALOG'.split(' '),
+);
+/** Also skipped when Readability finds nothing and the whole body is read. */
+const SKIP_OUTSIDE_ARTICLE = new Set([...SKIP, 'HEADER', 'HEAD']);
 
 /** Does this content look like HTML rather than plain text? */
 export function looksLikeHtml(content: string): boolean {
@@ -32,7 +37,7 @@ export function looksLikeHtml(content: string): boolean {
 }
 
 /** The text of a DOM subtree as paragraphs: one per block element, whitespace collapsed. */
-export function blockParagraphs(root: DomNode): string[] {
+export function blockParagraphs(root: DomNode, skip: Set<string> = SKIP): string[] {
   const out: string[] = [];
   let buf = '';
   const flush = () => {
@@ -47,7 +52,7 @@ export function blockParagraphs(root: DomNode): string[] {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (skip.has(name)) return;
     const block = BLOCKS.has(name);
     if (block) flush();
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
@@ -76,7 +81,9 @@ function meta(doc: DomDocument, ...keys: string[]): string | null {
  * `<link rel=canonical>`, `<time datetime>`). Throws when no article text is found.
  */
 export function parseHtml(html: string): ArticleFields {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  // A fragment (no <html> or <body>) gets a document around it, as a browser would give it.
+  const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(page) as unknown as { document: DomDocument };
   // Meta data first: Readability rewrites the document as it goes.
   const url =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
@@ -106,7 +113,12 @@ export function parseHtml(html: string): ArticleFields {
   } catch (err) {
     throw new InputProblem(`HTML could not be read: ${(err as Error).message}`);
   }
-  const paragraphs = parsed?.content ? blockParagraphs(parsed.content) : [];
+  let paragraphs = parsed?.content ? blockParagraphs(parsed.content) : [];
+  // Readability gives up on short pages (a JSON Lines `html` snippet); then the body's own text is used.
+  if (paragraphs.length === 0) {
+    const body = parseHTML(page).document.querySelector('body') as unknown as DomNode | null;
+    paragraphs = body ? blockParagraphs(body, SKIP_OUTSIDE_ARTICLE) : [];
+  }
   const title = (ogTitle ?? parsed?.title ?? '').replace(/\s+/g, ' ').trim() || null;
   // Readability often repeats the headline as the first block.
   if (title && paragraphs[0] === title) paragraphs.shift();
