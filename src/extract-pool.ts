@@ -23,9 +23,8 @@ export interface PoolOptions {
 
 /** The extractor, loaded on first use so that other commands don't pay for the NLP model. */
 export async function loadExtract(): Promise<ExtractFn> {
-  const specifier = './extract/index.js';
-  const mod = (await import(specifier)) as { extract: ExtractFn };
-  return mod.extract;
+  const { extract } = await import('./extract/index.js');
+  return extract;
 }
 
 /** Extracts one article and stamps the result's article with what the reader knows (url, sha256, extractor). */

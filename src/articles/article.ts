@@ -19,8 +19,9 @@ export interface ArticleFields {
 export function normaliseNewlines(raw: string): string {
   return raw
     .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v\u00a0]+$/gm, '');
+    .split(/\r\n?|\n/)
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 /**

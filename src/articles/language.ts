@@ -14,9 +14,16 @@ const STOPWORDS = new Set(
 const MIN_WORDS = 30;
 const MIN_RATIO = 0.08;
 
-/** The share of words that are common English function words (0..1), and the word count. */
+/** Enough text to judge the language by; longer texts are judged by their beginning. */
+const SAMPLE = 4000;
+
+/** The share of words that are common English function words (0..1), and the word count, in the first 4,000 characters. */
 export function englishRatio(text: string): { ratio: number; words: number } {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .slice(0, SAMPLE)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   let hits = 0;
   for (const w of words) if (STOPWORDS.has(w)) hits++;
   return { ratio: words.length ? hits / words.length : 0, words: words.length };
