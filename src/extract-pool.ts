@@ -27,7 +27,11 @@ export async function loadExtract(): Promise<ExtractFn> {
   return extract;
 }
 
-/** Extracts one article and stamps the result's article with what the reader knows (url, sha256, extractor). */
+/**
+ * Extracts one article. The result's article record takes the reader's metadata (the reader is
+ * the authority on id, source, title, dates, url, hash) and EXTRACTOR_VERSION; fields the
+ * extractor adds are kept.
+ */
 export function extractOne(
   extract: ExtractFn,
   article: Article,
@@ -35,16 +39,10 @@ export function extractOne(
 ): PoolResult {
   try {
     const result = extract(article, aliases ? { aliases } : undefined);
+    const { id, source, title, publisher, publishedAt, url, sha256 } = article;
     result.article = {
       ...result.article,
-      id: result.article?.id ?? article.id,
-      source: result.article?.source ?? article.source,
-      title: result.article?.title !== undefined ? result.article.title : article.title,
-      publisher: result.article?.publisher !== undefined ? result.article.publisher : article.publisher,
-      publishedAt:
-        result.article?.publishedAt !== undefined ? result.article.publishedAt : article.publishedAt,
-      url: result.article?.url ?? article.url,
-      sha256: result.article?.sha256 ?? article.sha256,
+      ...{ id, source, title, publisher, publishedAt, url, sha256 },
       extractor: EXTRACTOR_VERSION,
     };
     return { result };
@@ -109,32 +107,38 @@ export async function* extractAll(
   };
   const all = new Set<Worker>();
   const ready = new WeakSet<Worker>();
+  let closing = false;
   const spawn = (): Worker => {
     const w = new Worker(file, { workerData: { aliases } });
     all.add(w);
+    let failure: Error | undefined;
     w.on('message', (m: 'ready' | ({ seq: number } & PoolResult)) => {
-      if (m === 'ready') {
-        ready.add(w);
-        return;
+      if (m === 'ready') ready.add(w);
+      else {
+        finish(m.seq, 'error' in m ? { error: m.error } : { result: m.result });
+        release(w);
       }
-      finish(m.seq, 'error' in m ? { error: m.error } : { result: m.result });
-      release(w);
     });
     w.on('error', (err) => {
+      failure = err;
+    });
+    w.on('exit', (code) => {
       all.delete(w);
+      if (closing) return;
+      const why = failure?.message ?? `exited with code ${code}`;
       if (!ready.has(w)) {
         // The extractor could not even load: no point in retrying article by article.
-        fatal = err;
+        fatal = new Error(`extraction worker failed to start: ${why}`);
         wake?.();
         return;
       }
-      // A worker that crashed on an article fails that article; a fresh worker takes its place.
+      // A worker that died on an article fails that article; a fresh worker takes its place.
       const job = busy.get(w);
       busy.delete(w);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
       if (job)
-        finish(job.seq, {
-          error: { source: job.article.source, message: `extraction crashed: ${err.message}` },
-        });
+        finish(job.seq, { error: { source: job.article.source, message: `extraction crashed: ${why}` } });
       release(spawn());
     });
     return w;
@@ -171,7 +175,7 @@ export async function* extractAll(
         done.delete(emit++);
         yield d;
       }
-      if (fatal) throw new Error(`extraction worker failed to start: ${(fatal as Error).message}`);
+      if (fatal) throw fatal;
       if (inputDone && emit === next) return;
       if (!inputDone && next - emit < window) continue;
       await new Promise<void>((resolve) => {
@@ -180,6 +184,7 @@ export async function* extractAll(
       wake = null;
     }
   } finally {
+    closing = true;
     await Promise.all([...all].map((w) => w.terminate()));
   }
 }

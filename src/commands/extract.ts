@@ -79,10 +79,22 @@ export function renderArticleTable(r: ExtractionResult, width = 120): string {
   ].join('\n');
 }
 
-/** Writes to stdout, waiting when the pipe is full so memory stays flat on long runs. */
-function write(s: string): Promise<void> | undefined {
-  if (process.stdout.write(s)) return undefined;
-  return new Promise((resolve) => process.stdout.once('drain', resolve));
+/**
+ * Stdout that waits when the pipe is full (memory stays flat on long runs) and notices when the
+ * reader has gone (`| head`): then `closed` turns true and the run stops quietly.
+ */
+function stdoutWriter() {
+  const state = { closed: false };
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    state.closed = true;
+    process.stdout.emit('drain');
+  });
+  const write = (s: string): Promise<void> | undefined => {
+    if (state.closed || process.stdout.write(s)) return undefined;
+    return new Promise((resolve) => process.stdout.once('drain', resolve));
+  };
+  return { write, state };
 }
 
 export async function runExtract(paths: string[], flags: ExtractFlags): Promise<number> {
@@ -90,10 +102,12 @@ export async function runExtract(paths: string[], flags: ExtractFlags): Promise<
   const workers = flags.workers ?? os.availableParallelism();
   const inputs = readInputs(paths, { maxBytes: flags.maxSize });
   const width = process.stdout.isTTY ? process.stdout.columns || 120 : 160;
+  const { write, state } = stdoutWriter();
   let failed = 0;
   let count = 0;
   if (flags.format === 'json') await write('[');
   for await (const item of extractAll(inputs, { workers, aliases })) {
+    if (state.closed) break;
     if ('error' in item) {
       failed++;
       process.stderr.write(`stancegraph: ${item.error.source}: ${item.error.message}\n`);
