@@ -108,3 +108,8 @@ CALL db.index.fulltext.queryNodes('actor_search', $q) YIELD node, score
 RETURN node.id AS id, node.name AS name, node.kind AS kind, node.aliases AS aliases, score
 ORDER BY score DESC
 LIMIT 10;
+
+// name: graphCounts
+// What is loaded (`stancegraph start` prints it, and loads the examples when there is no Article).
+RETURN COUNT { (:Article) } AS articles, COUNT { (:Actor) } AS actors,
+       COUNT { (:Stance) } AS stances, COUNT { (:Topic) } AS topics;
