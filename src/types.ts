@@ -43,6 +43,8 @@ export interface ExtractedActor {
   aliases: string[];
   mentions: number;
   represents?: { actor: string; role: string | null }[];
+  /** The person's role or title when one is stated ("foreign minister"). */
+  role?: string;
 }
 
 export interface TopicTarget {

@@ -1,0 +1,82 @@
+/**
+ * Pronoun resolution: he/she -> a person, it -> a state or body, they -> a group, party or body.
+ * First-person pronouns are left to attribution (they denote the speaker of the quotation).
+ */
+import type { Doc } from './doc.js';
+import type { Mention, MentionLayer } from './mentions.js';
+
+const PERSON_P = new Set(['he', 'she', 'him', 'his', 'her']);
+const IT_P = new Set(['it', 'its']);
+const THEY_P = new Set(['they', 'them', 'their']);
+
+export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
+  const { tokens } = doc;
+  const { mentions, actors } = layer;
+  const kindOf = (m: Mention) => (m.actor ? actors.get(m.actor)?.kind : undefined);
+  const subjectLike = (m: Mention) => {
+    if (m.adj) return false;
+    let p = m.t0 - 1;
+    if (tokens[p]?.lower === 'the') p--;
+    const prev = tokens[p];
+    return prev?.pos !== 'ADP' || prev.lower === 'that';
+  };
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (!m.pron) continue;
+    const p = m.pron;
+    let want: (x: Mention) => boolean;
+    if (PERSON_P.has(p)) {
+      const g = p === 'she' || p === 'her' ? 'f' : 'm';
+      want = (x) => kindOf(x) === 'PERSON' && (actors.get(x.actor)?.gender ?? g) === g;
+    } else if (IT_P.has(p)) {
+      want = (x) => {
+        const kd = kindOf(x);
+        return kd === 'COUNTRY' || kd === 'GOVERNMENT' || kd === 'ORGANIZATION';
+      };
+    } else if (THEY_P.has(p)) {
+      // plural antecedents only: groups, "the French", parties named in the plural ("the Liberal Democrats")
+      want = (x) => {
+        const kd = kindOf(x);
+        if (kd === 'GROUP') return true;
+        return (
+          /^the\s+\p{Lu}\p{L}*(s|ch|sh|ese)$/iu.test(x.text) ||
+          (kd === 'ORGANIZATION' && /s$/.test(x.text) && !/ss$/.test(x.text))
+        );
+      };
+    } else continue;
+    const inQ = tokens[m.t0].inQuote;
+    const ok = (x: Mention) =>
+      !x.pron && want(x) && subjectLike(x) && (inQ || !tokens[x.t0].inQuote) && x.t0 < m.t0;
+    // same sentence first (leftmost subject-like candidate), then earlier sentences (leftmost in the nearest)
+    let found: Mention | undefined;
+    for (let j = 0; j < k; j++) {
+      const x = mentions[j];
+      if (x.sent === m.sent && ok(x)) {
+        found = x;
+        break;
+      }
+    }
+    if (!found) {
+      for (let s = m.sent - 1; s >= 0 && s >= m.sent - 4 && !found; s--) {
+        for (let j = 0; j < k; j++) {
+          const x = mentions[j];
+          if (x.sent === s && ok(x)) {
+            found = x;
+            break;
+          }
+        }
+      }
+    }
+    // fall back to resolved pronouns of the same kind (chains: "he said ... he added")
+    if (!found) {
+      for (let j = k - 1; j >= 0 && mentions[j].sent >= m.sent - 2; j--) {
+        const x = mentions[j];
+        if (x.pron && x.actor && want({ ...x, pron: undefined })) {
+          found = x;
+          break;
+        }
+      }
+    }
+    if (found) m.actor = found.actor;
+  }
+}

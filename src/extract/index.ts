@@ -1,0 +1,149 @@
+/**
+ * The extraction engine: a pure function from an Article to an ExtractionResult.
+ * Pipeline over one Doc: sentences/tokens (doc) -> mentions + actor resolution (mentions) ->
+ * pronouns (coref) -> attribution + stances (stances) -> result.
+ */
+import type { Article, ExtractedActor, ExtractionResult, Warning } from '../types.js';
+import { resolvePronouns } from './coref.js';
+import { buildDoc } from './doc.js';
+import { buildMentions } from './mentions.js';
+import { findStances } from './stances.js';
+
+export interface ExtractOptions {
+  /** User alias (surface form, case-insensitive) -> canonical actor id; wins over built-in resolution. */
+  aliases?: Record<string, string>;
+}
+
+export const EXTRACTOR = 'stancegraph-extract/0.1';
+/** Longer texts are cut (at a paragraph break) so that one article cannot stall a batch. */
+export const MAX_CHARS = 200_000;
+
+const KIND_ORDER = { PERSON: 0, GOVERNMENT: 1, ORGANIZATION: 2, GROUP: 3, COUNTRY: 4, LOCATION: 5 } as const;
+const EN_STOP = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'a',
+  'is',
+  'that',
+  'for',
+  'on',
+  'it',
+  'was',
+  'with',
+  'as',
+  'he',
+  'said',
+  'by',
+  'be',
+  'has',
+  'have',
+  'are',
+  'not',
+  'at',
+  'from',
+  'his',
+  'this',
+  'but',
+  'an',
+  'they',
+  'will',
+  'would',
+  'were',
+  'its',
+  'had',
+  'been',
+  'who',
+]);
+
+/** Share of English function words among the first words of the text (cheap language check). */
+function englishRatio(text: string): { ratio: number; words: number } {
+  const words =
+    text
+      .slice(0, 5000)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (!words.length) return { ratio: 0, words: 0 };
+  let n = 0;
+  for (const w of words) if (EN_STOP.has(w)) n++;
+  return { ratio: n / words.length, words: words.length };
+}
+
+export function extract(article: Article, options: ExtractOptions = {}): ExtractionResult {
+  const warnings: Warning[] = [];
+  const result: ExtractionResult = {
+    article: {
+      id: article.id,
+      source: article.source,
+      title: article.title,
+      publisher: article.publisher,
+      publishedAt: article.publishedAt,
+      url: article.url,
+      sha256: article.sha256,
+      extractor: EXTRACTOR,
+    },
+    actors: [],
+    stances: [],
+    warnings,
+  };
+  let text = typeof article.text === 'string' ? article.text : '';
+  if (!text.trim()) {
+    warnings.push({ message: 'empty text: nothing extracted' });
+    return result;
+  }
+  const lang = englishRatio(text);
+  if (lang.words >= 20 && lang.ratio < 0.08) {
+    warnings.push({
+      message: `text does not look like English (function-word ratio ${lang.ratio.toFixed(2)}): nothing extracted`,
+    });
+    return result;
+  }
+  if (text.length > MAX_CHARS) {
+    let cut = text.lastIndexOf('\n', MAX_CHARS);
+    if (cut < MAX_CHARS / 2) cut = text.lastIndexOf(' ', MAX_CHARS);
+    if (cut < MAX_CHARS / 2) cut = MAX_CHARS;
+    warnings.push({
+      message: `text is ${text.length} characters; only the first ${cut} were read`,
+      start: cut,
+      end: text.length,
+    });
+    text = text.slice(0, cut);
+  }
+
+  const doc = buildDoc(text);
+  const layer = buildMentions(doc, options.aliases);
+  resolvePronouns(doc, layer);
+  const stances = findStances(doc, layer);
+
+  const used = new Set<string>();
+  for (const s of stances) {
+    used.add(s.source);
+    if (s.speaker) used.add(s.speaker);
+    if (typeof s.target === 'string') used.add(s.target);
+  }
+  for (const a of layer.actors.values()) for (const r of a.represents.keys()) if (r) used.add(r);
+  const actors: ExtractedActor[] = [];
+  for (const a of layer.actors.values()) {
+    if (a.mentions === 0 && !used.has(a.id)) continue;
+    const aliases = [...a.aliases].filter((x) => x !== a.name);
+    const out: ExtractedActor = {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      aliases,
+      mentions: Math.max(a.mentions, 1),
+    };
+    const reps = [...a.represents.entries()].filter(([id]) => id && layer.actors.has(id));
+    if (reps.length) out.represents = reps.map(([actor, role]) => ({ actor, role }));
+    if (a.role) out.role = a.role;
+    actors.push(out);
+  }
+  actors.sort(
+    (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || y.mentions - x.mentions || x.id.localeCompare(y.id),
+  );
+  result.actors = actors;
+  result.stances = stances;
+  return result;
+}

@@ -1,0 +1,277 @@
+/**
+ * Linguistic knowledge, loaded once at module load from data/extract/*.json and world-countries, and
+ * precompiled into Maps and a token trie so that every stage stays linear in the text.
+ */
+import { readFileSync } from 'node:fs';
+import countriesModule, { type Country } from 'world-countries';
+import type { ActorKind, StanceKind } from '../types.js';
+
+// the package is CommonJS with a default export; normalise both interop shapes
+const countries: Country[] =
+  (countriesModule as unknown as { default?: Country[] }).default ??
+  (countriesModule as unknown as Country[]);
+
+const dataDir = new URL('../../data/extract/', import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: JSON data files
+const load = (name: string): any => JSON.parse(readFileSync(new URL(name, dataDir), 'utf8'));
+
+const extra = load('countries-extra.json');
+const orgs = load('orgs.json');
+const groups = load('groups.json');
+const roles = load('roles.json');
+const preds = load('predicates.json');
+const cues = load('cues.json');
+
+export type EntryType =
+  | 'country'
+  | 'demonym'
+  | 'metonym'
+  | 'org'
+  | 'orgShort'
+  | 'group'
+  | 'pluralDemonym'
+  | 'role'
+  | 'hon'
+  | 'gov'
+  | 'body'
+  | 'location';
+
+export interface Entry {
+  type: EntryType;
+  /** Actor id (countries, orgs, groups, locations) or the role/noun text. */
+  id: string;
+  /** The form as written in the lexicon, for case checks. */
+  form: string;
+  n: number;
+}
+
+export interface KnownActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+}
+
+export const slug = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** Split a lexicon phrase the way the Doc tokenises: on spaces, with "'s" as its own token. */
+export function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  for (const w of phrase.split(/\s+/)) {
+    if (!w) continue;
+    const m = /^(.+?)(['\u2019]s)$/.exec(w);
+    if (m) out.push(m[1], m[2]);
+    else out.push(w);
+  }
+  return out;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: Entry[];
+}
+const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+const trie = newNode();
+
+export const known = new Map<string, KnownActor>();
+
+function add(form: string, type: EntryType, id: string): void {
+  const toks = phraseTokens(form);
+  if (!toks.length) return;
+  let node = trie;
+  for (const t of toks) {
+    const k = t.toLowerCase();
+    let nx = node.next.get(k);
+    if (!nx) {
+      nx = newNode();
+      node.next.set(k, nx);
+    }
+    node = nx;
+  }
+  if (!node.entries.some((e) => e.type === type && e.id === id))
+    node.entries.push({ type, id, form, n: toks.length });
+}
+
+// ---- countries (world-countries) ----
+const countryIdByCca3 = new Map<string, string>();
+const aliasesFor = extra.aliases as Record<string, string[]>;
+const metonymsFor = extra.metonyms as Record<string, string[]>;
+const demonymsFor = extra.demonyms as Record<string, string[]>;
+const notMetonym = new Set<string>(extra.notCapitalMetonyms);
+export const countryDemonym = new Map<string, string>();
+export const countryName = new Map<string, string>();
+// sovereign states first, so that a shared demonym or capital ("American") goes to the state
+const ordered = [...countries].sort(
+  (a, b) => Number(b.independent ?? false) - Number(a.independent ?? false),
+);
+const seenForm = new Set<string>();
+const addOnce = (form: string, type: EntryType, id: string) => {
+  const k = `${type}|${form.toLowerCase()}`;
+  if (seenForm.has(k)) return;
+  seenForm.add(k);
+  add(form, type, id);
+};
+for (const c of ordered) {
+  const id = slug(c.name.common);
+  countryIdByCca3.set(c.cca3, id);
+  known.set(id, { id, name: c.name.common, kind: 'COUNTRY' });
+  countryName.set(id, c.name.common);
+  add(c.name.common, 'country', id);
+  if (c.name.official.length < 40) add(c.name.official, 'country', id);
+  for (const a of c.altSpellings) {
+    // two-letter ISO codes collide with words (IN, IT, NO, ME); only longer spellings in Latin script
+    if (a.length >= 4 && /^[A-Za-z .'-]+$/.test(a) && !a.includes(',')) add(a, 'country', id);
+  }
+  const dem = c.demonyms?.eng;
+  if (dem) {
+    addOnce(dem.m, 'demonym', id);
+    if (dem.f !== dem.m) addOnce(dem.f, 'demonym', id);
+    addOnce(`${dem.m}s`, 'demonym', id);
+    countryDemonym.set(id, dem.m);
+  }
+  for (const cap of c.capital ?? []) {
+    if (notMetonym.has(cap)) addOnce(cap, 'location', slug(cap));
+    else addOnce(cap, 'metonym', id);
+  }
+}
+for (const [id, list] of Object.entries(aliasesFor)) {
+  if (!known.has(id)) known.set(id, { id, name: list[0], kind: 'COUNTRY' });
+  for (const a of list) add(a, 'country', id);
+}
+for (const [id, list] of Object.entries(metonymsFor)) for (const a of list) add(a, 'metonym', id);
+for (const [id, list] of Object.entries(demonymsFor)) {
+  for (const a of list) {
+    removeEntries(a, 'demonym');
+    add(a, 'demonym', id);
+  }
+  if (!countryDemonym.has(id)) countryDemonym.set(id, list[0]);
+}
+for (const f of extra.pluralDemonyms as string[]) {
+  const dem = f.replace(/^the /, '');
+  const e = lookupExact(dem, 'demonym');
+  if (e) add(f, 'pluralDemonym', e.id);
+}
+function removeEntries(form: string, type: EntryType): void {
+  let node: TrieNode | undefined = trie;
+  for (const t of phraseTokens(form)) {
+    node = node?.next.get(t.toLowerCase());
+    if (!node) return;
+  }
+  node.entries = node.entries.filter((e) => e.type !== type);
+}
+function lookupExact(form: string, type: EntryType): Entry | undefined {
+  let node: TrieNode | undefined = trie;
+  for (const t of phraseTokens(form)) {
+    node = node?.next.get(t.toLowerCase());
+    if (!node) return undefined;
+  }
+  return node.entries.find((e) => e.type === type);
+}
+
+// ---- organisations, parties, media ----
+export const orgParent = new Map<string, string>();
+for (const o of orgs.entries) {
+  known.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+  add(o.name, 'org', o.id);
+  for (const a of o.aliases ?? []) add(a, 'org', o.id);
+  for (const a of o.short ?? []) add(a, 'orgShort', o.id);
+}
+
+// ---- groups ----
+export const westAdjective = new Map<string, string>();
+for (const g of groups.entries) {
+  known.set(g.id, { id: g.id, name: g.name, kind: g.kind });
+  for (const f of g.forms) add(f, 'group', g.id);
+  if (g.adjective) {
+    add(g.adjective, 'demonym', g.id);
+    westAdjective.set(g.adjective.toLowerCase(), g.id);
+  }
+}
+
+// ---- roles ----
+export const honorifics = new Set<string>((roles.honorifics as string[]).map((h) => h.toLowerCase()));
+export const femaleHon = new Set<string>((roles.female as string[]).map((h) => h.toLowerCase()));
+export const maleHon = new Set<string>((roles.male as string[]).map((h) => h.toLowerCase()));
+for (const h of roles.honorifics as string[]) add(h, 'hon', h.toLowerCase());
+for (const r of roles.roles as string[]) add(r, 'role', r.toLowerCase());
+for (const g of roles.government as string[]) add(g, 'gov', g.toLowerCase());
+for (const b of roles.stateBodies as string[]) add(b, 'body', b.toLowerCase());
+export const regimeNouns = new Set<string>(roles.regime);
+export const orgHeads = new Set<string>(roles.orgHeads);
+export const documentHeads = new Set<string>(roles.documentHeads);
+export const placeNouns = new Set<string>(roles.placeNouns);
+export const locPreps = new Set<string>(roles.locPreps);
+export const motionVerbs = new Set<string>(roles.motionVerbs);
+export const motionPreps = new Set<string>(roles.motionPreps);
+
+export function trieRoot(): TrieNode {
+  return trie;
+}
+export type { TrieNode };
+
+// ---- stance predicates ----
+export type Frame = 'obj' | 'objInf' | 'accuse' | 'blame' | 'onObj' | 'with' | 'want' | 'concern' | 'self';
+export interface Predicate {
+  lemma: string;
+  particles: string[];
+  kind: StanceKind;
+  polarity: -1 | 0 | 1;
+  frame: Frame;
+  actorOnly?: boolean;
+  topicOnly?: boolean;
+  needsInf?: boolean;
+  needsInfAfter?: boolean;
+  accuses?: boolean;
+  confidence?: number;
+}
+/** lemma -> predicates, longest particle list first. */
+export const verbPredicates = new Map<string, Predicate[]>();
+for (const v of preds.verbs) {
+  const p: Predicate = { particles: [], ...v };
+  const list = verbPredicates.get(p.lemma) ?? [];
+  list.push(p);
+  list.sort((a, b) => b.particles.length - a.particles.length);
+  verbPredicates.set(p.lemma, list);
+}
+export interface NounPredicate {
+  word: string;
+  kind: StanceKind;
+  polarity: -1 | 0 | 1;
+}
+export const nounPredicates = new Map<string, NounPredicate>();
+for (const n of preds.nouns) nounPredicates.set(n.word, n);
+export interface AdjPredicate {
+  words: string[];
+  kind: StanceKind;
+  polarity: -1 | 0 | 1;
+}
+/** first word -> adjectival predicates */
+export const adjPredicates = new Map<string, AdjPredicate[]>();
+for (const a of preds.adjectives) {
+  const list = adjPredicates.get(a.words[0]) ?? [];
+  list.push(a);
+  adjPredicates.set(a.words[0], list);
+}
+export const readiness = new Set<string>(preds.readiness);
+export const compoundSuffix = new Map<string, { kind: StanceKind; polarity: -1 | 0 | 1 }>();
+for (const c of preds.compounds) compoundSuffix.set(c.suffix, c);
+
+// ---- cues ----
+export const negation = new Set<string>(cues.negation);
+export const hypothetical = new Set<string>(cues.hypothetical);
+export const modals = new Set<string>(cues.modals);
+export const normative = new Set<string>(cues.normative);
+export const reporting = new Set<string>(cues.reporting);
+export const skipInSubject = new Set<string>(cues.skipInSubject);
+export const positiveEval = new Set<string>(cues.positive);
+export const negativeEval = new Set<string>(cues.negative);
+export const interestWords = new Set<string>(cues.againstInterests);
+export const firstPerson = new Set<string>(cues.firstPerson);
+export const days = new Set<string>(cues.days);
+export const nonNameCaps = new Set<string>(cues.nonNameCaps);

@@ -1,0 +1,876 @@
+/**
+ * Mentions and actor resolution: gazetteer matches (countries, demonyms, metonyms, organisations,
+ * groups), proper-noun chunks, titles and roles, acronym definitions, government descriptions,
+ * short names and pronouns, all resolved to one canonical actor per real-world actor.
+ */
+import type { ActorKind } from '../types.js';
+import type { Doc, Token } from './doc.js';
+import {
+  countryDemonym,
+  countryName,
+  days,
+  documentHeads,
+  type Entry,
+  femaleHon,
+  known,
+  locPreps,
+  maleHon,
+  motionPreps,
+  motionVerbs,
+  nonNameCaps,
+  orgHeads,
+  placeNouns,
+  regimeNouns,
+  slug,
+  type TrieNode,
+  trieRoot,
+} from './lexicon.js';
+
+export interface Mention {
+  t0: number;
+  t1: number;
+  /** Actor id; '' for an unresolved pronoun. */
+  actor: string;
+  text: string;
+  sent: number;
+  /** Pronoun form (lower-case) when the mention is a pronoun. */
+  pron?: string;
+  /** A modifier (demonym adjective, "UN" in "UN resolution"), not an NP head. */
+  adj?: boolean;
+}
+
+export interface ActorRec {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: Set<string>;
+  mentions: number;
+  represents: Map<string, string | null>;
+  gender?: 'm' | 'f';
+  role?: string;
+  /** For persons: lower-cased name tokens (al- prefixes stripped) for short-name lookup. */
+  nameKeys?: string[];
+  country?: string;
+}
+
+export interface MentionLayer {
+  mentions: Mention[];
+  /** token index -> mention index covering it */
+  at: Int32Array;
+  actors: Map<string, ActorRec>;
+  /** Opening mention order for pronoun resolution. */
+  userAliases: Map<string, string>;
+}
+
+type Item =
+  | { k: 'entry'; t0: number; t1: number; e: Entry; all: Entry[] }
+  | { k: 'name'; t0: number; t1: number; text: string }
+  | { k: 'pron'; t0: number; t1: number; p: string };
+
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'him',
+  'his',
+  'her',
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'we',
+  'us',
+  'our',
+  'i',
+  'me',
+  'my',
+]);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'abu',
+  'de',
+  'van',
+  'von',
+  'da',
+  'di',
+  'du',
+  'der',
+  'den',
+  'la',
+  'le',
+  'ben',
+]);
+const TYPE_RANK: Record<string, number> = {
+  org: 0,
+  country: 1,
+  metonym: 2,
+  location: 3,
+  pluralDemonym: 4,
+  demonym: 5,
+  group: 6,
+  orgShort: 7,
+  role: 8,
+  hon: 9,
+  gov: 10,
+  body: 11,
+};
+
+function caseOk(form: string, toks: Token[]): boolean {
+  const fts = form.split(/\s+/);
+  // compare word by word where counts line up (possessive splits are rare in lexicon forms)
+  for (let k = 0; k < toks.length && k < fts.length; k++) {
+    const f = fts[k];
+    const t = toks[k].text;
+    if (f.length <= 5 && f === f.toUpperCase() && /[A-Z]/.test(f)) {
+      if (t !== f && t.replace(/\./g, '') !== f.replace(/\./g, '')) return false;
+    } else if (/^[A-Z]/.test(f) && !toks[k].cap) return false;
+  }
+  return true;
+}
+
+function trieMatch(tokens: Token[], i: number, end: number): { t1: number; entries: Entry[] } | null {
+  let node: TrieNode | undefined = trieRoot();
+  let best: { t1: number; entries: Entry[] } | null = null;
+  for (let k = i; k < end; k++) {
+    node = node.next.get(tokens[k].lower);
+    if (!node) break;
+    if (node.entries.length) {
+      const ok = node.entries.filter((e) => caseOk(e.form, tokens.slice(i, k + 1)));
+      if (ok.length) best = { t1: k + 1, entries: ok };
+    }
+  }
+  if (best) best.entries.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type]);
+  return best;
+}
+
+const isNameWord = (t: Token) => t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
+
+/** Items of one sentence: gazetteer entries, proper-noun chunks, pronouns. */
+function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
+  const items: Item[] = [];
+  let i = t0;
+  while (i < t1) {
+    const t = tokens[i];
+    if (PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PRP')) {
+      // "US" is never a pronoun when written in capitals
+      if (!(t.text === 'US')) {
+        items.push({ k: 'pron', t0: i, t1: i + 1, p: t.lower });
+        i++;
+        continue;
+      }
+    }
+    const m = trieMatch(tokens, i, t1);
+    if (m) {
+      items.push({ k: 'entry', t0: i, t1: m.t1, e: m.entries[0], all: m.entries });
+      i = m.t1;
+      continue;
+    }
+    const sentInitial = i === t0 || tokens[i - 1].text === '"' || tokens[i - 1].text === '\u201c';
+    if (
+      isNameWord(t) &&
+      !nonNameCaps.has(t.text) &&
+      (t.pos === 'PROPN' ||
+        (!sentInitial && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB')))
+    ) {
+      let j = i + 1;
+      while (j < t1) {
+        const u = tokens[j];
+        if (u.nl) break;
+        if (isNameWord(u) && !trieStartsStrong(tokens, j, t1)) {
+          j++;
+          continue;
+        }
+        const low = u.lower;
+        if (
+          NAME_PARTICLES.has(low.split('-')[0]) &&
+          j + 1 <= t1 &&
+          (u.parts || (tokens[j + 1] && isNameWord(tokens[j + 1])))
+        ) {
+          j++;
+          continue;
+        }
+        if (
+          (low === 'of' || low === 'for') &&
+          j + 1 < t1 &&
+          isNameWord(tokens[j + 1]) &&
+          (orgHeads.has(tokens[j - 1].text) || documentHeads.has(tokens[j - 1].text))
+        ) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      items.push({
+        k: 'name',
+        t0: i,
+        t1: j,
+        text: tokens
+          .slice(i, j)
+          .map((x, n) => (n && x.space ? ' ' : '') + x.text)
+          .join(''),
+      });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return items;
+}
+
+/** A gazetteer entry of a kind that should end a running proper-noun chunk. */
+function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
+  const m = trieMatch(tokens, j, t1);
+  if (!m) return false;
+  const e = m.entries[0];
+  return (
+    e.type === 'org' ||
+    e.type === 'role' ||
+    e.type === 'hon' ||
+    e.type === 'demonym' ||
+    (e.type === 'country' && m.t1 - j > 1)
+  );
+}
+
+const stripAl = (w: string) => w.toLowerCase().replace(/^(al|el|ad|as|ash|an|ar|at|az)-/, '');
+
+export function buildMentions(doc: Doc, userAliases: Record<string, string> | undefined): MentionLayer {
+  const { tokens } = doc;
+  const actors = new Map<string, ActorRec>();
+  const mentions: Mention[] = [];
+  const user = new Map<string, string>();
+  for (const [k, v] of Object.entries(userAliases ?? {})) user.set(k.toLowerCase(), v);
+
+  const ensure = (id: string, name: string, kind: ActorKind): ActorRec => {
+    let a = actors.get(id);
+    if (!a) {
+      a = { id, name, kind, aliases: new Set(), mentions: 0, represents: new Map() };
+      actors.set(id, a);
+    }
+    return a;
+  };
+  const textOf = (t0: number, t1: number) => doc.text.slice(tokens[t0].start, tokens[t1 - 1].end);
+  const add = (t0: number, t1: number, actor: string, extra: Partial<Mention> = {}): Mention => {
+    const m: Mention = { t0, t1, actor, text: textOf(t0, t1), sent: tokens[t0].sent, ...extra };
+    mentions.push(m);
+    return m;
+  };
+  const knownActor = (id: string): ActorRec => {
+    const k = known.get(id);
+    return ensure(id, k?.name ?? id, k?.kind ?? 'ORGANIZATION');
+  };
+
+  // ---- pass 1: items per sentence ----
+  const allItems: Item[] = [];
+  for (const s of doc.sentences) for (const it of sentenceItems(tokens, s.t0, s.t1)) allItems.push(it);
+
+  // acronym definitions: "Palestinian Authority (PA)"
+  const acronyms = new Map<string, Item>();
+  for (let n = 0; n < allItems.length; n++) {
+    const it = allItems[n];
+    const open = tokens[it.t1];
+    const ac = tokens[it.t1 + 1];
+    const close = tokens[it.t1 + 2];
+    if (
+      open?.text === '(' &&
+      close?.text === ')' &&
+      ac &&
+      /^[A-Z][A-Z.&]{1,7}$/.test(ac.text) &&
+      it.k !== 'pron'
+    ) {
+      acronyms.set(ac.text, it);
+    }
+  }
+
+  // persons first (so short names can be resolved in any order)
+  interface PersonDraft {
+    item: Item & { k: 'name' };
+    role?: string;
+    aff?: string;
+    gender?: 'm' | 'f';
+    hon?: string;
+  }
+  const drafts: PersonDraft[] = [];
+  const itemAt = new Map<number, number>(); // t1 -> item index (item ending there)
+  const itemStart = new Map<number, number>();
+  allItems.forEach((it, n) => {
+    itemAt.set(it.t1, n);
+    itemStart.set(it.t0, n);
+  });
+  const affId = (it: Item | undefined): string | undefined => {
+    if (it?.k !== 'entry') return undefined;
+    const e = it.e;
+    if (e.type === 'country' || e.type === 'demonym' || e.type === 'metonym' || e.type === 'org') return e.id;
+    return undefined;
+  };
+
+  /** Role + affiliation to the left of token position p (exclusive). */
+  const leftRole = (p: number): { role?: string; aff?: string; hon?: string; start: number } => {
+    let q = p;
+    let hon: string | undefined;
+    let role: string | undefined;
+    let aff: string | undefined;
+    let n = itemAt.get(q);
+    if (n !== undefined && allItems[n].k === 'entry' && (allItems[n] as { e: Entry }).e.type === 'hon') {
+      hon = (allItems[n] as { e: Entry }).e.id;
+      q = allItems[n].t0;
+      n = itemAt.get(q);
+    }
+    // "Russia's deputy foreign minister, Gennady Gatilov"
+    if (n === undefined && tokens[q - 1]?.text === ',') {
+      const n2 = itemAt.get(q - 1);
+      if (
+        n2 !== undefined &&
+        allItems[n2].k === 'entry' &&
+        (allItems[n2] as { e: Entry }).e.type === 'role'
+      ) {
+        n = n2;
+        q = q - 1;
+      }
+    }
+    const roles: string[] = [];
+    while (n !== undefined && allItems[n].k === 'entry' && (allItems[n] as { e: Entry }).e.type === 'role') {
+      roles.unshift(textOf(allItems[n].t0, allItems[n].t1).toLowerCase());
+      q = allItems[n].t0;
+      n = itemAt.get(q);
+    }
+    // "deputy" etc. written before a role
+    while (q > 0 && /^(deputy|former|acting|senior|junior|shadow|chief)$/i.test(tokens[q - 1].text)) {
+      roles.unshift(tokens[q - 1].lower);
+      q--;
+      n = itemAt.get(q);
+    }
+    if (roles.length) role = roles.join(' ');
+    if (role || hon) {
+      let n2 = itemAt.get(q);
+      if (n2 === undefined && tokens[q - 1]?.lower === "'s") n2 = itemAt.get(q - 1);
+      const a = n2 !== undefined ? affId(allItems[n2]) : undefined;
+      if (a) {
+        aff = a;
+        q = allItems[n2!].t0;
+      }
+    }
+    return { role, aff, hon, start: q };
+  };
+
+  /** Appositive role to the right: "Gennady Gatilov, Russia's deputy foreign minister," / "Brad Adams, from the UK's Human Rights Watch". */
+  const rightRole = (p: number): { role?: string; aff?: string } => {
+    if (tokens[p]?.text !== ',') return {};
+    let q = p + 1;
+    if (tokens[q]?.lower === 'from') {
+      q++;
+      let last: string | undefined;
+      for (let k = 0; k < 8 && q < tokens.length && tokens[q].sent === tokens[p].sent; k++) {
+        const n = itemStart.get(q);
+        if (n !== undefined) {
+          const it = allItems[n];
+          if (it.k === 'entry' && affId(it)) last = affId(it);
+          if (it.k === 'name') last = `name:${it.text}`;
+          q = it.t1;
+        } else if (/^(the|'s)$/i.test(tokens[q].lower)) q++;
+        else break;
+      }
+      return last ? { aff: last } : {};
+    }
+    if (tokens[q]?.lower === 'the' || tokens[q]?.lower === 'a') q++;
+    let aff: string | undefined;
+    let n = itemStart.get(q);
+    if (n !== undefined && affId(allItems[n])) {
+      aff = affId(allItems[n]);
+      q = allItems[n].t1;
+      if (tokens[q]?.lower === "'s") q++;
+      n = itemStart.get(q);
+    }
+    const roles: string[] = [];
+    while (q < tokens.length && /^(deputy|former|acting|senior|shadow|chief)$/i.test(tokens[q].text)) {
+      roles.push(tokens[q].lower);
+      q++;
+      n = itemStart.get(q);
+    }
+    while (n !== undefined && allItems[n].k === 'entry' && (allItems[n] as { e: Entry }).e.type === 'role') {
+      roles.push(textOf(allItems[n].t0, allItems[n].t1).toLowerCase());
+      q = allItems[n].t1;
+      n = itemStart.get(q);
+    }
+    if (!roles.length) return {};
+    const end = tokens[q]?.text;
+    if (end === ',' || end === '.' || end === undefined || end === ')') return { role: roles.join(' '), aff };
+    return {};
+  };
+
+  // classify name chunks
+  const nameKind = new Map<Item, 'person' | 'org' | 'loc' | 'skip' | 'short'>();
+  for (const it of allItems) {
+    if (it.k !== 'name') continue;
+    const words = it.text.split(/\s+/);
+    const ofIdx = words.findIndex((w) => w === 'of' || w === 'for');
+    const head = ofIdx > 0 ? words[ofIdx - 1] : words[words.length - 1];
+    const prev = tokens[it.t0 - 1];
+    const lr = leftRole(it.t0);
+    if (user.has(it.text.toLowerCase())) {
+      nameKind.set(it, 'org');
+      continue;
+    }
+    if (/^[A-Z][A-Z.&]{1,7}$/.test(it.text)) {
+      nameKind.set(it, acronyms.has(it.text) ? 'short' : 'skip');
+      continue;
+    }
+    if (documentHeads.has(head)) {
+      nameKind.set(
+        it,
+        /^(Square|Street|Road|Avenue|Province|Region|Island|Islands|River|Valley|Mountain|Mountains)$/.test(
+          head,
+        )
+          ? 'loc'
+          : 'skip',
+      );
+      continue;
+    }
+    if (orgHeads.has(head) || orgHeads.has(words[0])) {
+      nameKind.set(it, 'org');
+      continue;
+    }
+    if (lr.role || lr.hon) {
+      nameKind.set(it, 'person');
+      drafts.push({ item: it, role: lr.role, aff: lr.aff, hon: lr.hon });
+      continue;
+    }
+    const afterLoc =
+      !!prev &&
+      (locPreps.has(prev.lower) ||
+        (prev.lower === 'of' && placeNouns.has(tokens[it.t0 - 2]?.lower ?? '')) ||
+        (motionPreps.has(prev.lower) && motionVerbs.has(tokens[it.t0 - 2]?.lemma ?? '')));
+    if (words.length >= 2 && words.length <= 5 && !afterLoc) {
+      const rr = rightRole(it.t1);
+      nameKind.set(it, 'person');
+      drafts.push({ item: it, role: rr.role, aff: rr.aff });
+      continue;
+    }
+    nameKind.set(it, afterLoc ? 'loc' : 'short');
+  }
+
+  // person actors from full names
+  const personByKey = new Map<string, string>(); // single name token -> person id
+  const personAmbiguous = new Set<string>();
+  const firstKey = new Map<string, string>();
+  for (const d of drafts) {
+    const words = d.item.text.split(/\s+/);
+    if (words.length < 2) continue;
+    const id = slug(d.item.text);
+    const a = ensure(id, d.item.text, 'PERSON');
+    a.nameKeys = words.map(stripAl);
+    if (d.hon && femaleHon.has(d.hon)) a.gender = 'f';
+    if (d.hon && maleHon.has(d.hon)) a.gender = 'm';
+    const last = stripAl(words[words.length - 1]);
+    if (personByKey.has(last) && personByKey.get(last) !== id) personAmbiguous.add(last);
+    personByKey.set(last, id);
+    const first = stripAl(words[0]);
+    if (firstKey.has(first) && firstKey.get(first) !== id) personAmbiguous.add(`first:${first}`);
+    firstKey.set(first, id);
+  }
+  const personFor = (text: string): string | undefined => {
+    const words = text.split(/\s+/);
+    if (words.length >= 2) {
+      const id = slug(text);
+      if (actors.has(id)) return id;
+      // "Bashar Assad" for "Bashar al-Assad"
+      const last = stripAl(words[words.length - 1]);
+      const cand = personByKey.get(last);
+      if (cand && !personAmbiguous.has(last) && actors.get(cand)?.nameKeys?.[0] === stripAl(words[0]))
+        return cand;
+      return undefined;
+    }
+    const key = stripAl(words[0]);
+    if (personByKey.has(key) && !personAmbiguous.has(key)) return personByKey.get(key);
+    // Korean-style family name first ("Ban" for "Ban Ki-moon")
+    if (firstKey.has(key) && !personAmbiguous.has(`first:${key}`)) {
+      const id = firstKey.get(key)!;
+      if (actors.get(id)?.nameKeys?.some((k) => k.includes('-'))) return id;
+    }
+    return undefined;
+  };
+
+  // ---- pass 2: mentions ----
+  const govMentions: {
+    m: Mention;
+    country?: string;
+    viaPerson?: string;
+    descriptive: boolean;
+    body: boolean;
+  }[] = [];
+  const countryCount = new Map<string, number>();
+  const lastRole = new Map<string, string>(); // role -> person id
+  let lastOpposition: string | undefined;
+
+  for (let n = 0; n < allItems.length; n++) {
+    const it = allItems[n];
+    if (it.k === 'pron') {
+      add(it.t0, it.t1, '', { pron: it.p });
+      continue;
+    }
+    const nextTok = tokens[it.t1];
+    const nextItem = itemStart.get(it.t1) !== undefined ? allItems[itemStart.get(it.t1)!] : undefined;
+    const possItem =
+      nextTok?.lower === "'s" && itemStart.get(it.t1 + 1) !== undefined
+        ? allItems[itemStart.get(it.t1 + 1)!]
+        : undefined;
+    const followEntry = (x: Item | undefined, ...types: string[]) =>
+      x && x.k === 'entry' && types.includes(x.e.type) ? x : undefined;
+
+    if (it.k === 'entry') {
+      const e = it.e;
+      const userId = user.get(textOf(it.t0, it.t1).toLowerCase());
+      if (userId) {
+        const a = ensure(userId, textOf(it.t0, it.t1), known.get(userId)?.kind ?? 'ORGANIZATION');
+        a.aliases.add(textOf(it.t0, it.t1));
+        add(it.t0, it.t1, userId);
+        continue;
+      }
+      if (
+        e.type === 'country' ||
+        e.type === 'demonym' ||
+        e.type === 'metonym' ||
+        e.type === 'pluralDemonym'
+      ) {
+        const id = e.id;
+        // country/demonym + government noun / state body / opposition
+        const gov = followEntry(nextItem, 'gov') ?? followEntry(possItem, 'gov');
+        const body = followEntry(nextItem, 'body') ?? followEntry(possItem, 'body');
+        const oppTok =
+          nextTok?.lower === 'opposition'
+            ? it.t1
+            : nextTok?.lower === "'s" && tokens[it.t1 + 1]?.lower === 'opposition'
+              ? it.t1 + 1
+              : -1;
+        if (known.get(id)?.kind === 'COUNTRY' || countryName.has(id))
+          countryCount.set(id, (countryCount.get(id) ?? 0) + 1);
+        if (gov && known.get(id)?.kind === 'COUNTRY') {
+          const m = add(it.t0, gov.t1, id);
+          govMentions.push({ m, country: id, descriptive: regimeNouns.has(gov.e.id), body: false });
+          n = allItems.indexOf(gov, n);
+          continue;
+        }
+        if (body && known.get(id)?.kind === 'COUNTRY') {
+          const m = add(it.t0, body.t1, id);
+          govMentions.push({ m, country: id, descriptive: false, body: true });
+          n = allItems.indexOf(body, n);
+          continue;
+        }
+        if (
+          oppTok >= 0 &&
+          !/^(to|from)$/.test(tokens[oppTok + 1]?.lower ?? '') &&
+          known.get(id)?.kind === 'COUNTRY'
+        ) {
+          const gid = `${id}-opposition`;
+          const a = ensure(gid, `${countryDemonym.get(id) ?? countryName.get(id)} opposition`, 'GROUP');
+          const m = add(it.t0, oppTok + 1, gid);
+          a.aliases.add(m.text);
+          lastOpposition = gid;
+          if (possItem) n++;
+          continue;
+        }
+        // demonym/country + unknown organisation name: "Syrian Human Rights Committee"
+        if (nextItem?.k === 'name' && nameKind.get(nextItem) === 'org') {
+          nameKind.set(nextItem, 'skip');
+          const name = textOf(it.t0, nextItem.t1);
+          const oid = slug(name);
+          const a = ensure(oid, name.replace(/^the /i, ''), 'ORGANIZATION');
+          a.aliases.add(name);
+          add(it.t0, nextItem.t1, oid);
+          n++;
+          continue;
+        }
+        const a = knownActor(id);
+        const isAdj =
+          e.type === 'demonym' &&
+          !!nextTok &&
+          /^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) &&
+          nextTok.lower !== "'s";
+        const isMod =
+          e.type !== 'demonym' &&
+          e.type !== 'pluralDemonym' &&
+          !!nextTok &&
+          (nextTok.pos === 'NOUN' || (nextTok.pos === 'PROPN' && nextItem?.k !== 'name'));
+        a.aliases.add(textOf(it.t0, it.t1));
+        add(it.t0, it.t1, id, { adj: isAdj || isMod });
+        continue;
+      }
+      if (e.type === 'org' || e.type === 'group') {
+        // "the world's", "protesters camp": modifiers
+        if (
+          e.type === 'group' &&
+          e.id === 'international-community' &&
+          textOf(it.t0, it.t1).toLowerCase() === 'the world' &&
+          (nextTok?.lower === "'s" || nextTok?.pos === 'NOUN')
+        )
+          continue;
+        const a = knownActor(e.id);
+        a.aliases.add(textOf(it.t0, it.t1));
+        const isMod =
+          !!nextTok &&
+          (nextTok.pos === 'NOUN' ||
+            (nextTok.pos === 'PROPN' && nextItem?.k !== 'name' && !followEntry(nextItem, 'role')));
+        add(it.t0, it.t1, e.id, { adj: isMod });
+        continue;
+      }
+      if (e.type === 'orgShort') {
+        if (actors.has(e.id)) {
+          actors.get(e.id)!.aliases.add(textOf(it.t0, it.t1));
+          add(it.t0, it.t1, e.id);
+        }
+        continue;
+      }
+      if (e.type === 'location') {
+        const a = ensure(e.id, textOf(it.t0, it.t1), 'LOCATION');
+        a.aliases.add(textOf(it.t0, it.t1));
+        add(it.t0, it.t1, e.id, { adj: nextTok?.pos === 'NOUN' });
+        continue;
+      }
+      if (e.type === 'gov') {
+        const prev = tokens[it.t0 - 1];
+        const body = followEntry(nextItem, 'body');
+        const isRegime = regimeNouns.has(e.id);
+        // "Assad's government"
+        if (prev?.lower === "'s") {
+          const pn = itemAt.get(it.t0 - 1);
+          const pit = pn !== undefined ? allItems[pn] : undefined;
+          if (pit?.k === 'name') {
+            const pid = personFor(pit.text);
+            if (pid) {
+              const m = add(pit.t0, body ? body.t1 : it.t1, '');
+              govMentions.push({ m, viaPerson: pid, descriptive: true, body: false });
+              if (body) n++;
+              continue;
+            }
+          }
+          continue;
+        }
+        const det = prev?.lower;
+        const modifierUse =
+          !body &&
+          nextTok &&
+          (nextTok.pos === 'NOUN' || nextTok.pos === 'PROPN') &&
+          !/^(forces|troops)$/.test(nextTok.lower);
+        if (
+          (det === 'the' ||
+            det === 'his' ||
+            det === 'its' ||
+            det === 'her' ||
+            det === 'their' ||
+            body ||
+            (isRegime && (!det || !/^(a|an)$/.test(det)))) &&
+          !modifierUse
+        ) {
+          if (!isRegime && !body && det !== 'the') continue;
+          if (
+            e.id === 'governments' ||
+            e.id === 'authorities' ||
+            e.id === 'leadership' ||
+            e.id === 'cabinet'
+          ) {
+            if (det !== 'the') continue;
+          }
+          const m = add(det === 'the' ? it.t0 - 1 : it.t0, body ? body.t1 : it.t1, '');
+          govMentions.push({
+            m,
+            descriptive: true,
+            body: false,
+            viaPerson: det === 'his' || det === 'her' ? 'PRON' : undefined,
+          });
+          if (body) n++;
+        }
+        continue;
+      }
+      if (e.type === 'role') {
+        // "the Prime Minister" (no name follows): the last person with that role
+        const prev = tokens[it.t0 - 1];
+        if (nextItem?.k === 'name' || nextTok?.lower === ',') continue;
+        const role = textOf(it.t0, it.t1).toLowerCase();
+        if (prev?.lower === 'the' || prev?.lower === "'s") {
+          // "the Syrian president": demonym before the role narrows it
+          const pid = lastRole.get(role);
+          if (pid && !(nextTok && nextTok.pos === 'NOUN')) {
+            actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
+            add(it.t0, it.t1, pid);
+          }
+        }
+        continue;
+      }
+      if (e.type === 'hon') {
+        // honorific before a name is handled with the name
+        continue;
+      }
+      continue;
+    }
+    // ---- name chunks ----
+    const kind = nameKind.get(it);
+    const text = it.text;
+    if (kind === 'skip') continue;
+    if (kind === 'org') {
+      const userId = user.get(text.toLowerCase());
+      const name = text.replace(/^The\s+/, '');
+      const id = userId ?? slug(name);
+      const a = ensure(id, name, known.get(id)?.kind ?? 'ORGANIZATION');
+      a.aliases.add(text);
+      add(it.t0, it.t1, id, { adj: tokens[it.t1]?.pos === 'NOUN' });
+      continue;
+    }
+    if (kind === 'loc') {
+      const pid = personFor(text);
+      if (pid) {
+        actors.get(pid)!.aliases.add(text);
+        add(it.t0, it.t1, pid);
+        continue;
+      }
+      const id = slug(text);
+      const a = ensure(id, text, 'LOCATION');
+      a.aliases.add(text);
+      add(it.t0, it.t1, id);
+      continue;
+    }
+    if (kind === 'short') {
+      // acronym defined in the text
+      const def = acronyms.get(text);
+      if (def) {
+        const target = mentions.find((m) => m.t0 === def.t0 && m.actor);
+        if (target) {
+          actors.get(target.actor)?.aliases.add(text);
+          add(it.t0, it.t1, target.actor);
+        }
+        continue;
+      }
+      const userId = user.get(text.toLowerCase());
+      if (userId) {
+        const a = ensure(userId, text, known.get(userId)?.kind ?? 'PERSON');
+        a.aliases.add(text);
+        add(it.t0, it.t1, userId);
+        continue;
+      }
+      const pid = personFor(text);
+      if (pid) {
+        const a = actors.get(pid)!;
+        const lr = leftRole(it.t0);
+        const full = lr.hon ? textOf(lr.start, it.t1) : text;
+        a.aliases.add(text);
+        if (lr.hon) a.aliases.add(full);
+        add(it.t0, it.t1, pid);
+        continue;
+      }
+      // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
+      const lr = leftRole(it.t0);
+      if (lr.hon && /^(mr|mrs|ms|dr|sir|lord|lady|baroness)\.?$/.test(lr.hon)) {
+        const id = slug(text);
+        const a = ensure(id, text, 'PERSON');
+        a.nameKeys = [stripAl(text)];
+        personByKey.set(stripAl(text), id);
+        a.aliases.add(text);
+        a.aliases.add(textOf(lr.start, it.t1));
+        add(it.t0, it.t1, id);
+      }
+      continue;
+    }
+    // person
+    const userId = user.get(text.toLowerCase());
+    const pid = userId ?? personFor(text) ?? slug(text);
+    const a = ensure(pid, text, 'PERSON');
+    a.aliases.add(text);
+    const lr = leftRole(it.t0);
+    const rr = rightRole(it.t1);
+    const role = lr.role ?? rr.role;
+    let aff = lr.aff ?? rr.aff;
+    if (aff?.startsWith('name:')) {
+      const on = slug(aff.slice(5));
+      aff = actors.has(on) ? on : undefined;
+    }
+    if (lr.hon) a.aliases.add(textOf(lr.start, it.t1));
+    if (lr.hon && femaleHon.has(lr.hon)) a.gender = 'f';
+    if (lr.hon && maleHon.has(lr.hon)) a.gender = 'm';
+    if (role && !a.role) a.role = role;
+    if (role) lastRole.set(role, pid);
+    if (aff) {
+      if (!a.represents.has(aff) || (role && !a.represents.get(aff)))
+        a.represents.set(aff, role ?? a.represents.get(aff) ?? null);
+      if (known.get(aff)?.kind === 'COUNTRY' && !a.country) a.country = aff;
+      if (role && countryDemonym.has(aff))
+        lastRole.set(`${countryDemonym.get(aff)!.toLowerCase()} ${role}`, pid);
+    } else if (role && !a.represents.size) {
+      a.represents.set('', role);
+    }
+    add(it.t0, it.t1, pid);
+  }
+
+  // "the opposition" -> the country's opposition group named earlier
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].lower !== 'opposition' || tokens[k - 1]?.lower !== 'the') continue;
+    const nx = tokens[k + 1];
+    if (nx && (/^(from|of|in|'s)$/.test(nx.lower) || nx.cap || nx.pos === 'NOUN')) continue;
+    if (nx?.lower === 'to' && tokens[k + 2]?.pos !== 'VERB') continue;
+    const opp = lastOpposition ?? [...actors.values()].find((a) => a.id.endsWith('-opposition'))?.id;
+    if (!opp) continue;
+    actors.get(opp)!.aliases.add('the opposition');
+    mentions.push({ t0: k - 1, t1: k + 1, actor: opp, text: textOf(k - 1, k + 1), sent: tokens[k].sent });
+  }
+
+  // ---- governments: separate node only when the article describes it ("the regime", "Assad's government") ----
+  const topCountry = [...countryCount.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
+  for (const g of govMentions) {
+    if (g.country) continue;
+    if (g.viaPerson && g.viaPerson !== 'PRON') {
+      g.country = actors.get(g.viaPerson)?.country;
+    } else if (g.viaPerson === 'PRON') {
+      // "his regime": the last person before it
+      const prevP = sorted
+        .filter((m) => m.t0 < g.m.t0 && m.actor && actors.get(m.actor)?.kind === 'PERSON')
+        .pop();
+      g.country = prevP ? actors.get(prevP.actor)?.country : undefined;
+    }
+    if (!g.country) {
+      const prevG = govMentions.filter((x) => x.m.t0 < g.m.t0 && x.country && x.descriptive).pop();
+      g.country = prevG?.country;
+    }
+    if (!g.country) g.country = topCountry;
+  }
+  const separate = new Set<string>();
+  for (const g of govMentions) if (g.descriptive && g.country) separate.add(g.country);
+  for (const g of govMentions) {
+    if (!g.country) {
+      g.m.actor = '';
+      continue;
+    }
+    const c = g.country;
+    if (separate.has(c) && (!g.body || separate.has(c))) {
+      const gid = `${c}-government`;
+      const dem = countryDemonym.get(c) ?? countryName.get(c) ?? c;
+      const a = ensure(gid, `${dem} government`, 'GOVERNMENT');
+      a.aliases.add(g.m.text);
+      a.represents.set(c, null);
+      g.m.actor = gid;
+    } else {
+      knownActor(c).aliases.add(g.m.text);
+      g.m.actor = c;
+    }
+  }
+
+  // final mention list (sorted, non-overlapping), token index map
+  const final = mentions.filter((m) => m.actor !== '' || m.pron).sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1);
+  const kept: Mention[] = [];
+  let lastEnd = -1;
+  for (const m of final) {
+    if (m.t0 < lastEnd) continue;
+    kept.push(m);
+    lastEnd = m.t1;
+  }
+  const at = new Int32Array(tokens.length).fill(-1);
+  kept.forEach((m, k) => {
+    for (let t = m.t0; t < m.t1; t++) at[t] = k;
+  });
+  for (const m of kept) {
+    if (!m.actor) continue;
+    const a = actors.get(m.actor);
+    if (a) a.mentions++;
+  }
+  return { mentions: kept, at, actors, userAliases: user };
+}

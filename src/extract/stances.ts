@@ -1,0 +1,1441 @@
+/**
+ * Stances: attribution (reported speech, quotations), predicate lexicon matching, holder and target
+ * finding over the token/mention layer, negation, hypotheticals, evaluative predications.
+ */
+import type { ExtractedStance, StanceKind, TopicTarget } from '../types.js';
+import type { Doc, Token } from './doc.js';
+import {
+  adjPredicates,
+  compoundSuffix,
+  countryName,
+  firstPerson,
+  honorifics,
+  hypothetical,
+  known,
+  modals,
+  negation,
+  negativeEval,
+  nounPredicates,
+  type Predicate,
+  phraseTokens,
+  positiveEval,
+  readiness,
+  reporting,
+  skipInSubject,
+  slug,
+  verbPredicates,
+  westAdjective,
+} from './lexicon.js';
+import type { Mention, MentionLayer } from './mentions.js';
+
+type Target = { actor: string } | { topic: TopicTarget };
+
+interface Attribution {
+  speaker: string; // actor id
+  /** token range of the reported content */
+  c0: number;
+  c1: number;
+}
+
+const STOP_NP = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'because',
+  'while',
+  'when',
+  'but',
+  'as',
+  'if',
+  'after',
+  'before',
+  'since',
+  'so',
+  'unless',
+  'until',
+  'whether',
+  'although',
+  'though',
+  'where',
+  'despite',
+  'amid',
+  'by',
+  'than',
+]);
+const _NP_PREPS = new Set([
+  'of',
+  'on',
+  'for',
+  'against',
+  'to',
+  'in',
+  'from',
+  'with',
+  'over',
+  'about',
+  'towards',
+  'toward',
+  'into',
+  'at',
+  'between',
+]);
+const DETS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'any',
+  'some',
+  'such',
+  'all',
+  'every',
+  'each',
+  'no',
+]);
+const VAGUE = new Set([
+  'new',
+  'latest',
+  'similar',
+  'such',
+  'other',
+  'many',
+  'more',
+  'most',
+  'recent',
+  'current',
+  'further',
+  'same',
+  'certain',
+  'various',
+  'own',
+  'similarly',
+  'worded',
+  'last',
+  'next',
+]);
+const CONTROL_NOUNS = new Set([
+  'effort',
+  'efforts',
+  'plan',
+  'plans',
+  'bid',
+  'attempt',
+  'attempts',
+  'charge',
+  'campaign',
+  'drive',
+  'move',
+  'moves',
+  'pressure',
+  'push',
+  'decision',
+  'way',
+]);
+const QUOTE = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
+/** "is expected to", "would be able to": forecasts and capacities, not stances. */
+const HEDGED = new Set([
+  'expected',
+  'likely',
+  'able',
+  'unable',
+  'set',
+  'due',
+  'supposed',
+  'reported',
+  'said',
+  'thought',
+  'believed',
+]);
+const _HARD_BOUNDARY = new Set([';', ':', '(', ')', '?', '!']);
+
+export interface StanceOptions {
+  maxStances?: number;
+}
+
+export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
+  const { tokens, sentences } = doc;
+  const { mentions, at, actors } = layer;
+  const out: ExtractedStance[] = [];
+  const seen = new Set<string>();
+
+  const mentionAt = (t: number): Mention | undefined =>
+    t >= 0 && t < tokens.length && at[t] >= 0 ? mentions[at[t]] : undefined;
+  const kindOf = (id: string) => actors.get(id)?.kind;
+
+  // ---------------- attribution ----------------
+  const speakerAt: (string | undefined)[] = new Array(tokens.length);
+  const contentStart = new Int32Array(tokens.length).fill(-1);
+  const quoteSpeaker: (string | undefined)[] = new Array(doc.quotes.length);
+  const relAnte = new Map<number, Mention>();
+
+  const _actorOfMention = (m: Mention | undefined): string | undefined => {
+    if (!m?.actor) return undefined;
+    return m.actor;
+  };
+
+  /** The actor heading the NP that ends at token e (inclusive), e.g. "Clinton's office" -> Clinton. */
+  const headActorLeft = (e: number, lo: number): { actor?: string; m?: Mention } => {
+    let k = e;
+    let steps = 0;
+    while (k >= lo && steps < 6) {
+      const m = mentionAt(k);
+      if (m) {
+        if (m.pron && !m.actor) return { m };
+        if (!m.adj) return { actor: m.actor, m };
+        return {};
+      }
+      const t = tokens[k];
+      // "Clinton's office announced", "A spokesman for Mr Blair said"
+      if (/^(office|spokesman|spokeswoman|spokesperson|aides|aide)$/.test(t.lower)) {
+        if (tokens[k - 1]?.lower === "'s") {
+          const m2 = mentionAt(k - 2);
+          if (m2 && !m2.adj) return { actor: m2.actor, m: m2 };
+        }
+        return {};
+      }
+      if (t.pos === 'ADV' || t.pos === 'AUX' || skipInSubject.has(t.lower)) {
+        k--;
+        steps++;
+        continue;
+      }
+      // appositive before the verb: "Russia's deputy foreign minister, Gennady Gatilov, said"
+      if (t.text === ',' && steps === 0) {
+        const am = mentionAt(k - 1);
+        if (am && !am.adj && am.actor && tokens[mentionStart(am) - 1]?.text === ',')
+          return { actor: am.actor, m: am };
+        return {};
+      }
+      // short adverbial PP: "has in the past said", "said on Tuesday"
+      if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !mentionAt(k)) {
+        let j = k - 1;
+        if (tokens[j]?.pos === 'DET') j--;
+        if (tokens[j]?.pos === 'ADP' && /^(in|on|at|during|for)$/.test(tokens[j].lower)) {
+          k = j - 1;
+          steps++;
+          continue;
+        }
+      }
+      return {};
+    }
+    return {};
+  };
+  /** Start of a mention including a preceding honorific ("Mr Abbas"). */
+  function mentionStart(m: Mention): number {
+    let k = m.t0;
+    while (k > 0 && honorifics.has(tokens[k - 1].lower)) k--;
+    return k;
+  }
+
+  const addAttribution = (a: Attribution) => {
+    for (let t = a.c0; t < a.c1; t++) {
+      if (speakerAt[t] === undefined) {
+        speakerAt[t] = a.speaker;
+        contentStart[t] = a.c0;
+      }
+    }
+  };
+  const quoteAt = (t: number) => (t >= 0 && t < tokens.length ? tokens[t].quote : -1);
+
+  // reporting verbs, innermost (latest in the sentence) handled first
+  const reports: { r: number; speaker: string; c0: number; c1: number }[] = [];
+  for (const s of sentences) {
+    for (let r = s.t0; r < s.t1; r++) {
+      const t = tokens[r];
+      if (t.inQuote) continue;
+      const isReport =
+        (reporting.has(t.lemma) && (t.pos === 'VERB' || t.lower === 'said' || t.lower === 'says')) ||
+        (t.lemma === 'fire' && tokens[r + 1]?.lower === 'back');
+      if (!isReport) continue;
+      // subject before (skip adverbials) or inverted after
+      let speaker: string | undefined;
+      const left = headActorLeft(r - 1, s.t0);
+      if (left.m?.pron && !left.m.actor) speaker = undefined;
+      else speaker = left.actor;
+      let after = r + 1;
+      if (t.lemma === 'fire') after++;
+      if (!speaker) {
+        const prev = tokens[r - 1];
+        if (!prev || prev.text === ',' || QUOTE.has(prev.text) || r === s.t0) {
+          let q = r + 1;
+          while (
+            q < s.t1 &&
+            (tokens[q].lower === 'the' || tokens[q].lower === 'an' || tokens[q].lower === 'a')
+          )
+            q++;
+          // skip role words before the name ("said foreign minister Sergei Lavrov")
+          for (let k = 0; k < 6 && q + k < s.t1; k++) {
+            const m = mentionAt(q + k);
+            if (m && !m.adj && m.actor) {
+              speaker = m.actor;
+              after = m.t1;
+              break;
+            }
+            if (m?.adj) continue;
+            if (tokens[q + k].pos === 'VERB' || tokens[q + k].text === ',') break;
+          }
+        }
+      }
+      if (!speaker) {
+        // participial "..., saying/insisting/stressing ..." -> the sentence subject
+        if (/ing$/.test(t.lower) && tokens[r - 1]?.text === ',') speaker = clauseSubject(s.t0, r)[0];
+        else if (/ing$/.test(t.lower) && tokens[r - 1]?.lower === 'by') speaker = clauseSubject(s.t0, r)[0];
+      }
+      if (!speaker) continue;
+      // content
+      const prevTok = tokens[r - 1];
+      const leftQuote = (() => {
+        // '"...," X said' / '"...," said X'
+        let k = r - 1;
+        if (left.m) k = left.m.t0 - 1;
+        while (
+          k >= s.t0 - 2 &&
+          k >= 0 &&
+          (tokens[k].text === ',' || QUOTE.has(tokens[k].text) || tokens[k].pos === 'PUNCT')
+        ) {
+          const qi = quoteAt(k - 1) >= 0 ? quoteAt(k - 1) : -1;
+          if (QUOTE.has(tokens[k].text) && qi >= 0) return qi;
+          k--;
+        }
+        return -1;
+      })();
+      if (leftQuote >= 0 && quoteSpeaker[leftQuote] === undefined) {
+        quoteSpeaker[leftQuote] = speaker;
+        continue;
+      }
+      // 'X said: "..."'
+      let q = after;
+      if (t.lemma === 'tell' || t.lemma === 'add' || t.lemma === 'say') {
+        // skip the addressee / adverbials: "told MPs", "told the national broadcaster ABC", "said on Tuesday"
+        q = skipObject(q, s.t1, t.lemma === 'tell');
+      }
+      while (q < s.t1 && (tokens[q].text === ':' || tokens[q].text === ',')) q++;
+      if (q < s.t1 && QUOTE.has(tokens[q].text) && tokens[q + 1]?.quote >= 0) {
+        const qi = tokens[q + 1].quote;
+        if (quoteSpeaker[qi] === undefined) quoteSpeaker[qi] = speaker;
+        continue;
+      }
+      if (prevTok?.text === ',' && !left.actor) {
+        // "Russia will not back ..., said foreign minister Sergei Lavrov"
+        reports.push({ r, speaker, c0: s.t0, c1: r - 1 });
+        continue;
+      }
+      if (prevTok?.text !== ',' && left.actor && left.m && tokens[mentionStart(left.m) - 1]?.text === ',') {
+        // "The Council, he said, must be ..." / "..., Mr Abbas added."
+        const endOfSent = q >= s.t1 - 1;
+        if (endOfSent) reports.push({ r, speaker, c0: s.t0, c1: mentionStart(left.m) - 1 });
+        else reports.push({ r, speaker, c0: s.t0, c1: s.t1 });
+        continue;
+      }
+      if (tokens[q]?.lower === 'that') q++;
+      if (left.m && /^(which|who)$/.test(tokens[left.m.t0 - 1]?.lower ?? '')) {
+        let j = left.m.t0 - 2;
+        while (j > s.t0 && tokens[j].text === ',') j--;
+        const ante = mentionAt(j);
+        if (ante && !ante.adj) relAnte.set(q, ante);
+      }
+      if (q < s.t1 - 1) reports.push({ r, speaker, c0: q, c1: s.t1 });
+    }
+  }
+  for (const rp of reports.sort((x, y) => x.c1 - x.c0 - (y.c1 - y.c0))) addAttribution(rp);
+  // quotations: attributed, or continuing the previous quotation's speaker in the next paragraph
+  let lastSpeaker: string | undefined;
+  let lastPara = -1;
+  doc.quotes.forEach((qt, qi) => {
+    let sp = quoteSpeaker[qi];
+    if (!sp && lastSpeaker && qt.paragraph <= lastPara + 1 && qt.t1 - qt.t0 >= 4) {
+      // a quotation opening a paragraph continues the last speaker's words
+      const opensPara =
+        qt.open >= 0 && (tokens[qt.open].nl || qt.open === sentences[tokens[qt.open].sent].t0);
+      if (opensPara || qt.open < 0) sp = lastSpeaker;
+    }
+    if (sp) {
+      quoteSpeaker[qi] = sp;
+      addAttribution({ speaker: sp, c0: qt.t0, c1: qt.t1 });
+      lastSpeaker = sp;
+      lastPara = qt.paragraph;
+    }
+  });
+  // sentence-level attributions (reported clauses) may also hold quotes; speakers of reports already set
+
+  function skipObject(q: number, end: number, isTell: boolean): number {
+    let k = q;
+    // adverbials: "on Tuesday", "in a statement", "in Australia on Tuesday"
+    for (let guard = 0; guard < 3; guard++) {
+      if (
+        k < end &&
+        /^(on|in|at|during|after|earlier|later|last|this|yesterday|today)$/.test(tokens[k].lower)
+      ) {
+        let j = k + 1;
+        while (
+          j < end &&
+          j - k < 6 &&
+          tokens[j].pos !== 'VERB' &&
+          tokens[j].text !== ',' &&
+          !QUOTE.has(tokens[j].text) &&
+          tokens[j].lower !== 'that' &&
+          !(
+            mentionAt(j) &&
+            !mentionAt(j)!.adj &&
+            tokens[j - 1].pos !== 'ADP' &&
+            tokens[j - 1].lower !== 'the'
+          )
+        )
+          j++;
+        k = j;
+      } else break;
+    }
+    if (!isTell) return k;
+    const m = mentionAt(k);
+    if (m && !m.adj) return m.t1;
+    if (k < end && DETS.has(tokens[k].lower)) {
+      let j = k + 1;
+      while (
+        j < end &&
+        (tokens[j].pos === 'ADJ' ||
+          tokens[j].pos === 'NOUN' ||
+          tokens[j].pos === 'PROPN' ||
+          (mentionAt(j) && mentionAt(j)!.adj))
+      )
+        j++;
+      // "the national broadcaster ABC"
+      const m2 = mentionAt(j - 1);
+      if (m2) j = m2.t1;
+      return j;
+    }
+    return k;
+  }
+
+  // ---------------- holders ----------------
+  function resolveHolder(m: Mention, t: number): string | undefined {
+    if (m.pron) {
+      if (firstPerson.has(m.pron)) return speakerAt[t];
+      return m.actor || undefined;
+    }
+    return m.actor;
+  }
+  /** Coordinated mentions to the left of mention m: "Russia and China". */
+  function coordinatedLeft(m: Mention): Mention[] {
+    const list = [m];
+    let k = m.t0 - 1;
+    while (k >= 0 && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
+      const prev = mentionAt(k - 1);
+      if (!prev || prev.adj || prev.pron) break;
+      list.unshift(prev);
+      k = prev.t0 - 1;
+    }
+    return list;
+  }
+  function coordinatedRight(m: Mention, end: number): Mention[] {
+    const list = [m];
+    let k = m.t1;
+    while (k < end && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
+      let j = k + 1;
+      if (tokens[j]?.lower === 'the') j++;
+      const nx = mentionAt(j);
+      if (!nx || nx.adj || (nx.t0 !== j && nx.t0 !== k + 1)) break;
+      list.push(nx);
+      k = nx.t1;
+    }
+    return list;
+  }
+
+  /** The subject of the clause starting at c0: head of the first NP, skipping fronted adverbials and appositives. */
+  function clauseSubject(c0: number, limit: number): string[] {
+    let k = c0;
+    while (k < limit && (QUOTE.has(tokens[k].text) || tokens[k].text === ',')) k++;
+    // fronted adverbial segment ending in a comma ("On Monday,", "Meanwhile,", "Asked about the initiative,")
+    for (let guard = 0; guard < 3; guard++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (
+        t.pos === 'ADP' ||
+        t.pos === 'ADV' ||
+        t.pos === 'SCONJ' ||
+        (t.pos === 'VERB' && /ed$|ing$/.test(t.lower) && !mentionAt(k))
+      ) {
+        let j = k;
+        while (j < limit && tokens[j].text !== ',') j++;
+        if (j < limit && j - k < 12) {
+          k = j + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // NP up to the first verb / comma
+    const start = k;
+    let end = k;
+    while (end < limit) {
+      const t = tokens[end];
+      const m = mentionAt(end);
+      if (m && !m.adj) {
+        end = m.t1;
+        continue;
+      }
+      if (
+        t.pos === 'VERB' ||
+        t.pos === 'AUX' ||
+        t.text === ',' ||
+        t.text === '-' ||
+        QUOTE.has(t.text) ||
+        t.lower === 'which' ||
+        t.lower === 'who'
+      )
+        break;
+      if (t.pos === 'ADP' && t.lower !== "'s") break;
+      end++;
+    }
+    if (end <= start) return [];
+    // the head is the last token before end; it must be an actor mention
+    const m = mentionAt(end - 1);
+    if (!m || m.adj) return [];
+    if (m.t0 < start) return [];
+    const holder = resolveHolder(m, end - 1);
+    if (!holder) return [];
+    return coordinatedLeft(m)
+      .map((x) => resolveHolder(x, x.t0))
+      .filter((x): x is string => !!x);
+  }
+
+  /** Holders for a predicate at token p; lo = lower bound of the clause (content start or sentence start). */
+  function holdersFor(p: number, lo: number): { holders: string[]; controlled: boolean } {
+    let k = p - 1;
+    let crossedTo = false;
+    for (let guard = 0; guard < 40 && k >= lo; guard++) {
+      const t = tokens[k];
+      const m = mentionAt(k);
+      if (m && !(m.adj && !m.pron)) {
+        if (crossedTo) {
+          // "press Russia to back": the urged party is not a holder
+          const v = tokens[m.t0 - 1];
+          if (v && (v.pos === 'VERB' || v.lower === 'on' || v.lower === 'for'))
+            return { holders: [], controlled: true };
+        }
+        // relative "which" handled below; possessive NP ("its failure") is not a subject
+        if (tokens[m.t1]?.lower === "'s") return { holders: [], controlled: false };
+        if (
+          m.pron &&
+          (m.pron === 'his' ||
+            m.pron === 'its' ||
+            m.pron === 'their' ||
+            m.pron === 'her' ||
+            m.pron === 'our' ||
+            m.pron === 'my')
+        )
+          return { holders: [], controlled: false };
+        const prev = tokens[m.t0 - 1];
+        if (prev && prev.pos === 'ADP' && prev.lower !== 'that') {
+          // object of a preposition: not a subject; keep looking left through the PP
+          k = m.t0 - 2;
+          continue;
+        }
+        // reason clauses are background: "because they want to buy arms"
+        if (/^(because|since)$/.test(tokens[mentionStart(m) - 1]?.lower ?? ''))
+          return { holders: [], controlled: false };
+        const h = resolveHolder(m, k);
+        if (!h) return { holders: [], controlled: false };
+        return {
+          holders: coordinatedLeft(m)
+            .map((x) => resolveHolder(x, x.t0))
+            .filter((x): x is string => !!x),
+          controlled: crossedTo,
+        };
+      }
+      const low = t.lower;
+      if (low === 'to' && (tokens[k + 1]?.pos === 'VERB' || k + 1 === p)) {
+        crossedTo = true;
+        k--;
+        continue;
+      }
+      if (
+        t.pos === 'AUX' ||
+        t.pos === 'PART' ||
+        modals.has(low) ||
+        negation.has(low) ||
+        skipInSubject.has(low) ||
+        (t.pos === 'ADV' && low !== 'then')
+      ) {
+        k--;
+        continue;
+      }
+      if (low === 'which' || low === 'who' || (low === 'that' && tokens[k - 1]?.pos === 'NOUN')) {
+        // relative clause: the antecedent
+        let j = k - 1;
+        let comma = false;
+        while (j >= lo && (tokens[j].text === ',' || tokens[j].text === '-')) {
+          comma = true;
+          j--;
+        }
+        const ante = mentionAt(j);
+        if (!ante || ante.adj) return { holders: [], controlled: false };
+        const before = tokens[ante.t0 - 1];
+        if (!comma && before && before.pos === 'ADP') return { holders: [], controlled: false };
+        return {
+          holders: coordinatedLeft(ante)
+            .map((x) => resolveHolder(x, x.t0))
+            .filter((x): x is string => !!x),
+          controlled: false,
+        };
+      }
+      if (
+        t.text === ',' ||
+        t.text === '-' ||
+        low === 'and' ||
+        low === 'but' ||
+        low === 'or' ||
+        low === 'then' ||
+        low === 'before'
+      ) {
+        // coordinated or participial clause: the subject of the enclosing clause
+        return { holders: clauseSubject(lo, p), controlled: true };
+      }
+      if (crossedTo && HEDGED.has(low)) return { holders: [], controlled: true };
+      if (crossedTo && (QUOTE.has(t.text) || t.pos === 'NUM' || t.pos === 'SYM')) {
+        k--;
+        continue;
+      }
+      if (t.text === ')') {
+        // "The Palestinian Authority (PA) was ...": skip the bracket
+        let j = k - 1;
+        while (j > lo && tokens[j].text !== '(' && k - j < 8) j--;
+        if (tokens[j]?.text === '(') {
+          k = j - 1;
+          continue;
+        }
+      }
+      if (crossedTo && t.pos === 'NOUN' && tokens[k - 1]?.lower === 'by') {
+        // "is bound by law to help"
+        k -= 2;
+        continue;
+      }
+      if (
+        crossedTo &&
+        (t.pos === 'VERB' ||
+          t.pos === 'NOUN' ||
+          t.pos === 'ADJ' ||
+          t.pos === 'DET' ||
+          t.pos === 'ADP' ||
+          t.pos === 'PROPN')
+      ) {
+        // "refuses to accept", "efforts to end", "is leading a charge to press"
+        if (t.pos === 'NOUN' && !CONTROL_NOUNS.has(low)) return { holders: [], controlled: true };
+        k--;
+        continue;
+      }
+      if (t.pos === 'VERB' && /ing$/.test(low) && tokens[k - 1]?.text === ',') {
+        return { holders: clauseSubject(lo, p), controlled: true };
+      }
+      if (t.pos === 'VERB' && (low === 'by' || /ing$/.test(low))) {
+        return { holders: clauseSubject(lo, p), controlled: true };
+      }
+      if (t.lower === 'by' && /ing$/.test(tokens[k + 1]?.lower ?? '')) {
+        return { holders: clauseSubject(lo, p), controlled: true };
+      }
+      return { holders: [], controlled: false };
+    }
+    // the clause is a relative one reported by someone: "North Korea, which he said had ..."
+    const ante = relAnte.get(lo);
+    if (k < lo && ante) {
+      const h = resolveHolder(ante, ante.t0);
+      return { holders: h ? [h] : [], controlled: false };
+    }
+    return { holders: [], controlled: false };
+  }
+
+  // ---------------- targets ----------------
+  function npEnd(q: number, end: number, maxLen = 14): number {
+    let k = q;
+    let n = 0;
+    while (k < end && n < maxLen) {
+      const t = tokens[k];
+      const low = t.lower;
+      if (QUOTE.has(t.text)) {
+        k++;
+        continue;
+      }
+      if (t.pos === 'PUNCT' && t.text !== '%' && t.text !== '&') break;
+      if (STOP_NP.has(low) && k > q) break;
+      if (t.pos === 'VERB' && k > q) {
+        // infinitival complement of a noun: "plans to end", "efforts to take"
+        if (
+          tokens[k - 1]?.lower === 'to' &&
+          tokens[k - 2] &&
+          (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')
+        ) {
+          k++;
+          n++;
+          continue;
+        }
+        if (/ing$/.test(low) && tokens[k - 1]?.pos === 'ADP') {
+          k++;
+          n++;
+          continue;
+        }
+        // adjectival participle: "a similarly worded resolution"
+        if (/(ed|en)$/.test(low) && (tokens[k + 1]?.pos === 'NOUN' || tokens[k + 1]?.pos === 'ADJ')) {
+          k++;
+          n++;
+          continue;
+        }
+        break;
+      }
+      // reduced relative clause: "proposals it did not agree with"
+      if (t.pos === 'PRON' && k > q && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) break;
+      if (t.pos === 'AUX' && k > q) break;
+      if (
+        low === 'and' &&
+        (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'ADV')
+      )
+        break;
+      if (
+        low === 'to' &&
+        tokens[k + 1]?.pos === 'VERB' &&
+        !(tokens[k - 1]?.pos === 'NOUN' || tokens[k - 1]?.pos === 'PROPN')
+      )
+        break;
+      k++;
+      n++;
+    }
+    // trim trailing prepositions/conjunctions
+    while (
+      k > q &&
+      ((tokens[k - 1].pos === 'ADP' && !(k - 2 >= q && tokens[k - 2].pos === 'VERB')) ||
+        tokens[k - 1].pos === 'CCONJ' ||
+        tokens[k - 1].pos === 'DET' ||
+        QUOTE.has(tokens[k - 1].text) ||
+        tokens[k - 1].lower === 'to')
+    )
+      k--;
+    return k;
+  }
+
+  const topicOf = (a: number, b: number): TopicTarget | undefined => {
+    let s = a;
+    while (s < b && (DETS.has(tokens[s].lower) || QUOTE.has(tokens[s].text))) s++;
+    let e = b;
+    while (e > s && (QUOTE.has(tokens[e - 1].text) || tokens[e - 1].pos === 'PUNCT')) e--;
+    if (e <= s) return undefined;
+    const name = doc.text
+      .slice(tokens[s].start, tokens[e - 1].end)
+      .replace(/["\u201c\u201d]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const words: string[] = [];
+    for (let k = s; k < e; k++) {
+      const t = tokens[k];
+      if (
+        t.pos === 'NOUN' ||
+        t.pos === 'PROPN' ||
+        t.pos === 'ADJ' ||
+        (t.pos === 'VERB' && (k === s || /ing$|ed$/.test(t.lower))) ||
+        t.pos === 'NUM'
+      ) {
+        if (VAGUE.has(t.lower)) continue;
+        words.push(t.lower);
+      }
+    }
+    const sl = slug(words.slice(0, 6).join(' '));
+    if (!sl || !name) return undefined;
+    return { id: `topic:${sl}`, name, kind: 'TOPIC' };
+  };
+
+  /** Targets of the NP starting at q. */
+  function targetsAt(
+    q: number,
+    end: number,
+    opts: { actorOnly?: boolean; topicOnly?: boolean } = {},
+  ): Target[] {
+    let s = q;
+    while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
+    const e = npEnd(s, end);
+    if (e <= s) return [];
+    // actor NP: the head region is covered by mentions
+    let h = s;
+    if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;
+    const m = mentionAt(h);
+    if (m && m.t0 <= h && !m.adj) {
+      const coords = coordinatedRight(m, e);
+      const last = coords[coords.length - 1];
+      const after = tokens[last.t1];
+      const headEnds =
+        last.t1 >= e ||
+        !after ||
+        after.pos === 'ADP' ||
+        after.pos === 'PUNCT' ||
+        after.pos === 'VERB' ||
+        after.lower === 'to' ||
+        QUOTE.has(after.text);
+      if (headEnds && after?.lower !== "'s") {
+        if (opts.topicOnly) return [];
+        const out: Target[] = [];
+        for (const c of coords) {
+          const id = resolveHolder(c, c.t0);
+          if (id) out.push({ actor: id });
+        }
+        return out;
+      }
+    }
+    if (m?.pron && m.t1 >= e) return [];
+    if (opts.actorOnly) return [];
+    const topic = topicOf(s, e);
+    return topic ? [{ topic }] : [];
+  }
+
+  // ---------------- emission ----------------
+  const emit = (
+    sentIdx: number,
+    source: string,
+    speaker: string | undefined,
+    target: Target,
+    kind: StanceKind,
+    polarity: -1 | 0 | 1,
+    negated: boolean,
+    confidence: number,
+  ) => {
+    if (!source || !actors.has(source)) return;
+    const tid = 'actor' in target ? target.actor : target.topic.id;
+    if (tid === source) return;
+    if ('actor' in target && !actors.has(target.actor)) return;
+    if ('actor' in target && kindOf(target.actor) === 'LOCATION' && kind !== 'ATTACK') return;
+    const key = `${sentIdx}|${source}|${tid}|${polarity}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const s = sentences[sentIdx];
+    let sp = speaker && actors.has(speaker) ? speaker : null;
+    if (!sp && kindOf(source) === 'PERSON') sp = source;
+    out.push({
+      source,
+      speaker: sp,
+      target: 'actor' in target ? target.actor : target.topic,
+      kind,
+      polarity,
+      negated,
+      confidence: Math.max(0, Math.min(1, confidence)),
+      evidence: { sentence: sentIdx, start: s.start, end: s.end, text: s.text },
+    });
+  };
+
+  const isNegated = (p: number, lo: number): boolean => {
+    for (let k = p - 1, n = 0; k >= lo && n < 5; k--, n++) {
+      const t = tokens[k];
+      if (negation.has(t.lower)) return true;
+      if (/^refuse/.test(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
+      if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || modals.has(t.lower) || t.lower === 'to')
+        continue;
+      break;
+    }
+    return false;
+  };
+  const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
+    const last = tokens[s.t1 - 1];
+    if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
+    for (let k = p - 1; k >= lo && k >= p - 25; k--) {
+      const low = tokens[k].lower;
+      if (hypothetical.has(low)) return true;
+      if (low === 'why' || low === 'how') return true;
+      if (low === ';' || low === ':') break;
+    }
+    return false;
+  };
+
+  // sentence-level stance loop
+  for (const s of sentences) {
+    if (s.t1 - s.t0 > 200) continue;
+    const prevTargets: Target[] = [];
+    for (let i = s.t0; i < s.t1; i++) {
+      const t = tokens[i];
+      const lo = contentStart[i] >= 0 && contentStart[i] >= s.t0 ? contentStart[i] : s.t0;
+      const speaker = speakerAt[i];
+      const baseConf = speaker ? 0.7 : 0.8;
+
+      // ---- compounds: "Western-backed draft" ----
+      if (t.parts && t.parts.length >= 2) {
+        const suf = compoundSuffix.get(t.parts[t.parts.length - 1].toLowerCase());
+        if (suf) {
+          const first = t.parts.slice(0, -1).join('-');
+          const holder = compoundHolder(first);
+          if (holder) {
+            // the head noun phrase: the compound modifies the following words
+            const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
+            const topic = tg[0] && 'topic' in tg[0] ? tg[0] : undefined;
+            if (topic) emit(s.i, holder, undefined, topic, suf.kind, suf.polarity, false, 0.7);
+          }
+        }
+      }
+
+      // ---- adjectival: "the most representative group opposed to Assad" ----
+      const adjs = adjPredicates.get(t.lower);
+      if (adjs) {
+        for (const ap of adjs) {
+          if (!ap.words.every((w, n) => tokens[i + n]?.lower === w)) continue;
+          const q = i + ap.words.length;
+          let holders: string[] = [];
+          const prev = tokens[i - 1];
+          const pm = mentionAt(i - 1);
+          if (pm && !pm.adj) holders = [resolveHolder(pm, i - 1)].filter((x): x is string => !!x);
+          else if (
+            prev &&
+            (prev.pos === 'AUX' || prev.lower === 'be' || prev.pos === 'ADV' || negation.has(prev.lower))
+          ) {
+            holders = holdersFor(i, lo).holders;
+          } else if (prev && prev.pos === 'NOUN') {
+            // appositive: walk back over the NP to a comma and the mention before it
+            let k = i - 1;
+            while (
+              k > s.t0 &&
+              (tokens[k].pos === 'NOUN' ||
+                tokens[k].pos === 'ADJ' ||
+                tokens[k].pos === 'ADV' ||
+                tokens[k].pos === 'DET')
+            )
+              k--;
+            if (tokens[k]?.text === ',') {
+              const am = mentionAt(k - 1);
+              if (am && !am.adj) holders = [resolveHolder(am, k - 1)].filter((x): x is string => !!x);
+            }
+          }
+          const neg = isNegated(i, lo);
+          for (const h of holders) {
+            for (const tg of targetsAt(q, s.t1)) {
+              const pol = (neg ? -ap.polarity : ap.polarity) as -1 | 0 | 1;
+              emit(s.i, h, speaker, tg, neg ? (pol > 0 ? 'SUPPORT' : 'OPPOSE') : ap.kind, pol, neg, baseConf);
+            }
+          }
+        }
+      }
+
+      // ---- nominal: "opposition from the US and Japan" ----
+      const np = nounPredicates.get(t.lower);
+      if (np && tokens[i + 1]?.lower === 'from') {
+        let j = i + 2;
+        if (tokens[j]?.lower === 'the') j++;
+        const hm = mentionAt(j);
+        if (hm && !hm.adj) {
+          const holders = coordinatedRight(hm, s.t1);
+          const after = holders[holders.length - 1].t1;
+          let tgs: Target[] = [];
+          if (tokens[after]?.lower === 'to' || tokens[after]?.lower === 'for')
+            tgs = targetsAt(after + 1, s.t1);
+          if (!tgs.length) tgs = prevTargets.slice(0, 1);
+          for (const hmm of holders) {
+            const h = resolveHolder(hmm, hmm.t0);
+            if (!h) continue;
+            for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, 0.7);
+          }
+        }
+      }
+
+      // ---- readiness: "we are ready to negotiate with Israel" ----
+      if (readiness.has(t.lower) && tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
+        const { holders } = holdersFor(i, lo);
+        const neg = isNegated(i, lo);
+        if (!isHypothetical(i, lo, s)) {
+          let e = i + 3;
+          e = npEnd(e, s.t1, 8);
+          const topic = topicOf(i + 2, Math.max(e, i + 3));
+          if (topic)
+            for (const h of holders)
+              emit(s.i, h, speaker, { topic }, neg ? 'OPPOSE' : 'SUPPORT', neg ? -1 : 1, neg, baseConf - 0.1);
+        }
+      }
+
+      // ---- evaluative predication inside reported speech: "lifting the embargo would be irresponsible" ----
+      if (speaker && (t.lemma === 'be' || t.lower === "'s") && (t.pos === 'AUX' || t.pos === 'VERB')) {
+        evalPredication(s, i, lo, speaker);
+      }
+      // "called the change pragmatic", "sees the weapons ban as politically driven"
+      if (
+        (t.lemma === 'call' ||
+          t.lemma === 'describe' ||
+          t.lemma === 'brand' ||
+          t.lemma === 'see' ||
+          t.lemma === 'consider') &&
+        t.pos === 'VERB'
+      ) {
+        callEval(s, i, lo, speaker);
+      }
+      // normative modal in reported speech: "The Security Council must act"
+      if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
+        const subj = mentionAt(i - 1);
+        if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
+          const before = tokens[subj.t0 - 1];
+          if (before?.pos !== 'ADP')
+            emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
+        }
+      }
+      // "There is no question of Britain giving up our veto"
+      if (t.lower === 'no' && tokens[i + 1]?.lower === 'question' && tokens[i + 2]?.lower === 'of') {
+        const h = speaker ?? holdersFor(i, lo).holders[0];
+        if (h) {
+          let k = i + 3;
+          const sm = mentionAt(k);
+          if (sm) k = sm.t1;
+          const e = npEnd(k, s.t1, 8);
+          const topic = topicOf(k, e);
+          if (topic) emit(s.i, h, speaker, { topic }, 'REJECT', -1, true, 0.6);
+        }
+      }
+      // "X needs Y" in reported speech: the speaker supports Y
+      if (
+        speaker &&
+        t.lemma === 'need' &&
+        t.pos === 'VERB' &&
+        tokens[i + 1]?.lower !== 'to' &&
+        !isNegated(i, lo)
+      ) {
+        const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
+        for (const x of tg) emit(s.i, speaker, speaker, x, 'SUPPORT', 1, false, 0.55);
+      }
+      // "X had a terrible rights record": the speaker criticises X
+      if (
+        speaker &&
+        t.lemma === 'have' &&
+        (t.pos === 'VERB' || t.pos === 'AUX') &&
+        tokens[i + 1] &&
+        /^(a|an)$/.test(tokens[i + 1].lower)
+      ) {
+        const ev = negativeEval.has(tokens[i + 2]?.lower ?? '');
+        if (ev) {
+          const { holders } = holdersFor(i, lo);
+          for (const h of holders)
+            if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'CRITICIZE', -1, false, 0.6);
+        }
+      }
+
+      // ---- verbs ----
+      const cands = t.parts ? undefined : lexVerb(t);
+      if (!cands) continue;
+      if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') {
+        const prev = tokens[i - 1];
+        // "Tories attack EU asylum moves" (headline) vs "the attack"
+        const prevM = mentionAt(i - 1);
+        if (
+          !(
+            prev &&
+            (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to' || prev.pos === 'AUX')
+          ) &&
+          !(prevM && !prevM.adj && !DETS.has(prev?.lower ?? ''))
+        )
+          continue;
+        if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') continue;
+      }
+      if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'PRON') continue;
+      let pred: Predicate | undefined;
+      let q = i + 1;
+      for (const c of cands) {
+        if (c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w)) {
+          pred = c;
+          q = i + 1 + c.particles.length;
+          break;
+        }
+      }
+      if (!pred) continue;
+      // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
+      const prevTok = tokens[i - 1];
+      if (
+        /ing$/.test(t.lower) &&
+        prevTok &&
+        (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1)))
+      )
+        continue;
+      // passive: "X was rejected by Y", "has been accused of"
+      const passive = /ed$|en$/.test(t.lower) && isPassive(i, lo);
+      if (pred.needsInf && prevTok?.lower !== 'to') continue;
+      if (isHypothetical(i, lo, s)) continue;
+      const neg = isNegated(i, lo);
+      let holders: string[];
+      let targets: Target[] = [];
+      if (passive) {
+        // agent after "by"; the grammatical subject is the target
+        let j = q;
+        if (tokens[j]?.lower === 'by') j++;
+        else {
+          let k = q;
+          while (k < s.t1 && k < q + 8 && tokens[k].lower !== 'by') k++;
+          j = tokens[k]?.lower === 'by' ? k + 1 : -1;
+        }
+        if (j < 0) continue;
+        if (tokens[j]?.lower === 'the') j++;
+        const am = mentionAt(j);
+        if (!am || am.adj) continue;
+        holders = coordinatedRight(am, s.t1)
+          .map((x) => resolveHolder(x, x.t0))
+          .filter((x): x is string => !!x);
+        const subj = holdersFor(i, lo).holders;
+        targets = subj.map((a) => ({ actor: a }));
+        if (!targets.length) {
+          // topic subject: walk back to the NP before the auxiliary
+          continue;
+        }
+      } else {
+        const hr = holdersFor(i, lo);
+        holders = hr.holders;
+        if (!holders.length) continue;
+        // the embedded verb of an urge ("press Russia to back"): not a stance of the holder
+        if (hr.controlled && prevTok?.lower === 'to') {
+          const gov = urgeGovernor(i - 1, lo);
+          if (gov) continue;
+        }
+      }
+      if (!holders.length) continue;
+      let kind = pred.kind;
+      let polarity = pred.polarity;
+      let conf = (pred.confidence ?? baseConf) - (holders.length > 1 ? 0.05 : 0);
+      if (!passive) {
+        switch (pred.frame) {
+          case 'obj':
+            targets = targetsAt(q, s.t1, pred);
+            break;
+          case 'objInf': {
+            let j = q;
+            while (j < s.t1 && tokens[j].pos === 'ADV') j++;
+            const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
+            let infAt = -1;
+            if (om && !om.adj) {
+              const coords = coordinatedRight(om, s.t1);
+              const after = coords[coords.length - 1].t1;
+              if (tokens[after]?.lower === 'to') infAt = after + 1;
+              if (pred.needsInfAfter && infAt < 0) break;
+              if (neg && infAt >= 0) {
+                const e = npEnd(infAt, s.t1, 8);
+                const topic = topicOf(infAt, Math.max(e, infAt + 1));
+                if (topic) targets = [{ topic }];
+                kind = 'OPPOSE';
+                polarity = -1;
+              } else {
+                targets = coords
+                  .map((c) => resolveHolder(c, c.t0))
+                  .filter((x): x is string => !!x)
+                  .map((a) => ({ actor: a }));
+              }
+            } else {
+              if (pred.needsInfAfter) break;
+              targets = targetsAt(q, s.t1, { topicOnly: true });
+            }
+            break;
+          }
+          case 'accuse': {
+            const tg = targetsAt(q, s.t1);
+            targets = tg.filter((x) => 'actor' in x);
+            if (!targets.length && tg.length) {
+              // "accused of" with the accused as subject handled by passive
+              targets = [];
+            }
+            break;
+          }
+          case 'blame': {
+            const tg = targetsAt(q, s.t1);
+            // "blame X for Y" -> X; "blame Y on X" -> X
+            let k = q;
+            while (k < s.t1 && k < q + 12 && tokens[k].lower !== 'on' && tokens[k].text !== ',') k++;
+            if (tokens[k]?.lower === 'on') {
+              const on = targetsAt(k + 1, s.t1);
+              targets = on.length ? on : tg;
+            } else targets = tg.filter((x) => 'actor' in x);
+            break;
+          }
+          case 'onObj': {
+            let k = q;
+            while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'on' && tokens[k].pos !== 'VERB') k++;
+            if (tokens[k]?.lower === 'on') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
+            break;
+          }
+          case 'with': {
+            let k = q;
+            while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'with' && tokens[k].pos !== 'VERB') k++;
+            if (tokens[k]?.lower === 'with') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
+            break;
+          }
+          case 'want': {
+            if (tokens[q]?.lower === 'to' && tokens[q + 1]?.pos === 'VERB') {
+              const e = npEnd(q + 2, s.t1, 8);
+              const topic = topicOf(q + 1, Math.max(e, q + 2));
+              if (topic) targets = [{ topic }];
+            } else if (tokens[q]?.lower !== 'to') {
+              const e = npEnd(q, s.t1, 8);
+              const nx = tokens[e];
+              if (nx && nx.pos === 'VERB' && /ed$/.test(nx.lower)) {
+                const topic = topicOf(q, e + 1);
+                if (topic) targets = [{ topic }];
+              } else targets = targetsAt(q, s.t1, { topicOnly: true });
+            }
+            break;
+          }
+          case 'concern': {
+            let k = q;
+            if (/^(that|about|over|at|for)$/.test(tokens[k]?.lower ?? '')) k++;
+            const tg = targetsAt(k, s.t1, { topicOnly: true });
+            targets = tg;
+            break;
+          }
+          case 'self': {
+            // "X is taking advantage of ...": in reported speech the speaker accuses X
+            if (speaker)
+              for (const h of holders)
+                if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
+            continue;
+          }
+        }
+      }
+      if (!targets.length) continue;
+      if (neg && pred.polarity !== 0) {
+        polarity = -pred.polarity as -1 | 1;
+        kind =
+          polarity < 0
+            ? pred.kind === 'SUPPORT' || pred.kind === 'PRAISE'
+              ? 'OPPOSE'
+              : pred.kind
+            : 'SUPPORT';
+        conf -= 0.05;
+      } else if (neg && pred.polarity === 0 && kind !== 'OPPOSE') {
+        continue;
+      }
+      if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
+      for (const h of holders) {
+        for (const tg of targets) {
+          emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, kind, polarity, neg, conf);
+          if (prevTargets.length < 3) prevTargets.push(tg);
+        }
+        // attacks and accusatory acts reported by someone else: the speaker accuses the doer
+        if ((pred.kind === 'ATTACK' || pred.accuses) && speaker && speaker !== h && !neg) {
+          emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
+        }
+      }
+    }
+  }
+
+  /** Predicates for a token: its lemma, else simple inflection stripping (lemmatiser slips: "waged" -> "wag"). */
+  function lexVerb(t: Token): Predicate[] | undefined {
+    const w = t.lower;
+    return (
+      verbPredicates.get(t.lemma) ??
+      verbPredicates.get(w) ??
+      (w.endsWith('d') ? verbPredicates.get(w.slice(0, -1)) : undefined) ??
+      (w.endsWith('ed') ? verbPredicates.get(w.slice(0, -2)) : undefined) ??
+      (w.endsWith('s') ? verbPredicates.get(w.slice(0, -1)) : undefined)
+    );
+  }
+
+  function compoundHolder(first: string): string | undefined {
+    const w = westAdjective.get(first.toLowerCase());
+    if (w) return ensureKnown(w);
+    // a country name, demonym or organisation written before "-backed"
+    for (const m of mentions) {
+      if (!m.actor || m.pron) continue;
+      const a = actors.get(m.actor);
+      if (a && [...a.aliases].some((x) => x.toLowerCase() === first.toLowerCase())) return a.id;
+    }
+    for (const [id, name] of countryName)
+      if (name.toLowerCase() === first.toLowerCase()) return ensureKnown(id);
+    return undefined;
+  }
+  function ensureKnown(id: string): string | undefined {
+    if (actors.has(id)) return id;
+    const k = known.get(id);
+    if (!k) return undefined;
+    actors.set(id, {
+      id,
+      name: k.name,
+      kind: k.kind,
+      aliases: new Set([k.name]),
+      mentions: 0,
+      represents: new Map(),
+    });
+    return id;
+  }
+
+  function isPassive(i: number, lo: number): boolean {
+    for (let k = i - 1, n = 0; k >= lo && n < 4; k--, n++) {
+      const t = tokens[k];
+      if (
+        t.lemma === 'be' ||
+        t.lower === 'been' ||
+        t.lower === 'being' ||
+        t.lower === 'get' ||
+        t.lower === 'got'
+      )
+        return true;
+      if (t.pos === 'ADV' || negation.has(t.lower)) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** The urge-type verb governing an infinitive at "to" (position k), if any: "press Russia to". */
+  function urgeGovernor(k: number, lo: number): boolean {
+    let j = k - 1;
+    const m = mentionAt(j);
+    if (m) j = m.t0 - 1;
+    else return false;
+    for (let n = 0; n < 3 && j >= lo; n++, j--) {
+      const t = tokens[j];
+      const c = verbPredicates.get(t.lemma);
+      if (c?.some((p) => p.frame === 'objInf')) return true;
+      if (t.lower === 'on' || t.lower === 'for' || t.lower === 'upon' || t.lower === 'to') continue;
+      break;
+    }
+    return false;
+  }
+
+  function evalPredication(
+    s: { i: number; t0: number; t1: number },
+    i: number,
+    lo: number,
+    speaker: string,
+  ): void {
+    // predicate region after the copula
+    let k = i + 1;
+    let neg = false;
+    if (tokens[k - 2]?.lower === 'would' || tokens[k - 2]?.lower === 'will') {
+      /* "would be" */
+    }
+    for (let n = 0; n < 8 && k < s.t1; n++, k++) {
+      const t = tokens[k];
+      if (negation.has(t.lower)) {
+        neg = true;
+        continue;
+      }
+      if (QUOTE.has(t.text) || DETS.has(t.lower) || t.pos === 'ADV') continue;
+      break;
+    }
+    let pol: -1 | 1 | 0 = 0;
+    const end = Math.min(s.t1, k + 6);
+    for (let j = k; j < end; j++) {
+      const t = tokens[j];
+      if (t.text === ',' || t.text === '.' || t.lower === 'that' || t.lower === 'if' || t.lower === 'because')
+        break;
+      if (
+        negativeEval.has(t.lower) ||
+        (j + 1 < end && negativeEval.has(`${t.lower} ${tokens[j + 1].lower}`))
+      ) {
+        pol = -1;
+        break;
+      }
+      if (positiveEval.has(t.lower)) {
+        pol = 1;
+        break;
+      }
+      if (t.lower === 'against' && j < end - 1) {
+        // "against Palestinian interests"
+        for (let x = j + 1; x < Math.min(end + 3, s.t1); x++)
+          if (/^interests?$/.test(tokens[x].lower)) pol = -1;
+        if (pol) break;
+      }
+    }
+    if (!pol) return;
+    if (tokens[i - 1]?.lower === 'not' || tokens[i + 1]?.lower === 'not' || tokens[i + 1]?.lower === "n't")
+      neg = true;
+    if (neg) pol = -pol as -1 | 1;
+    if (isHypothetical(i, lo, s)) return;
+    // subject: the clause from lo (or the last boundary) to the copula, minus modals
+    let e = i;
+    while (
+      e > lo &&
+      (modals.has(tokens[e - 1].lower) || tokens[e - 1].pos === 'ADV' || tokens[e - 1].lower === 'not')
+    )
+      e--;
+    let b = e - 1;
+    while (b >= lo) {
+      const t = tokens[b];
+      if (
+        t.text === ',' ||
+        t.text === ';' ||
+        t.text === ':' ||
+        t.lower === 'that' ||
+        (t.pos === 'VERB' && reporting.has(t.lemma)) ||
+        QUOTE.has(t.text)
+      )
+        break;
+      if (t.pos === 'VERB' && !/ing$/.test(t.lower) && tokens[b - 1]?.lower !== 'to') break;
+      if ((t.pos === 'CCONJ' || t.lower === 'and' || t.lower === 'but') && tokens[b + 1]?.pos === 'PRON')
+        break;
+      if (t.pos === 'AUX') break;
+      b--;
+    }
+    const sb = b + 1;
+    if (sb >= e) return;
+    const first = tokens[sb];
+    if (first && /^(it|this|that|there|which|what|he|she|they|we|i|you)$/.test(first.lower)) {
+      // pronoun subjects: only resolved third-person actors
+      const pm = mentionAt(sb);
+      if (!(pm?.actor && e - sb === 1 && (pm.pron === 'he' || pm.pron === 'she'))) return;
+    }
+    const m = mentionAt(sb) ?? (first?.lower === 'the' ? mentionAt(sb + 1) : undefined);
+    let target: Target | undefined;
+    if (m && !m.adj && m.t1 === e) target = { actor: m.actor };
+    else {
+      const topic = topicOf(sb, e);
+      if (topic) target = { topic };
+    }
+    if (!target || ('actor' in target && (!target.actor || target.actor === speaker))) return;
+    emit(s.i, speaker, speaker, target, pol > 0 ? 'PRAISE' : 'CRITICIZE', pol, neg, 0.6);
+  }
+
+  function callEval(
+    s: { i: number; t0: number; t1: number },
+    i: number,
+    lo: number,
+    speaker: string | undefined,
+  ): void {
+    // "called the change pragmatic", "sees the weapons ban as politically driven"
+    const needsAs =
+      tokens[i].lemma === 'see' || tokens[i].lemma === 'describe' || tokens[i].lemma === 'consider';
+    let pol: -1 | 1 | 0 = 0;
+    let evalAt = -1;
+    let sawNoun = false;
+    for (let j = i + 1; j < Math.min(s.t1, i + 14); j++) {
+      const t = tokens[j];
+      const w = t.lower;
+      const pp = tokens[j - 1].pos;
+      if (
+        t.text === ',' ||
+        t.text === '.' ||
+        (t.pos === 'VERB' && !/ed$|en$/.test(w) && pp !== 'DET' && pp !== 'NOUN' && pp !== 'ADJ')
+      )
+        break;
+      const two = j + 1 < s.t1 ? `${w} ${tokens[j + 1].lower}` : '';
+      if (sawNoun && (negativeEval.has(w) || negativeEval.has(two) || positiveEval.has(w))) {
+        pol = positiveEval.has(w) ? 1 : -1;
+        evalAt = j;
+        break;
+      }
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || mentionAt(j)) sawNoun = true;
+    }
+    if (!pol) return;
+    let e = evalAt;
+    while (
+      e > i + 1 &&
+      (QUOTE.has(tokens[e - 1].text) || DETS.has(tokens[e - 1].lower) || tokens[e - 1].pos === 'ADV')
+    )
+      e--;
+    if (needsAs) {
+      if (tokens[e - 1]?.lower !== 'as') return;
+      e--;
+    } else if (tokens[e - 1]?.lower === 'as') e--;
+    if (e <= i + 1) return;
+    if (isHypothetical(i, lo, s)) return;
+    const { holders } = holdersFor(i, lo);
+    let target: Target | undefined;
+    const m = mentionAt(i + 1) ?? (tokens[i + 1]?.lower === 'the' ? mentionAt(i + 2) : undefined);
+    if (m && !m.adj && m.t1 === e && m.actor) target = { actor: m.actor };
+    else if (!(m?.pron && m.t1 === e)) {
+      const topic = topicOf(i + 1, e);
+      if (topic) target = { topic };
+    }
+    if (!target) return;
+    for (const h of holders) emit(s.i, h, speaker, target, pol > 0 ? 'PRAISE' : 'CRITICIZE', pol, false, 0.6);
+  }
+
+  void phraseTokens;
+  return out;
+}
