@@ -9,7 +9,8 @@
 // Each run is a child process of its own, so its peak RSS (getrusage maxRSS) is its own. Worker
 // threads live in that process, so with workers the figure covers the main thread and all workers.
 // Tokens are whitespace-separated tokens of Article.text. Times are wall clock from the first read to
-// the last result, loading the extractor (and starting workers) included.
+// the last result, loading the extractor (and starting workers) included; CPU time (all threads) is
+// printed too, since wall clock means little on a loaded machine.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ async function child(workers) {
     }
   }
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let articles = 0;
   let stances = 0;
   let errors = 0;
@@ -42,8 +44,12 @@ async function child(workers) {
     }
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ workers, articles, errors, tokens, stances, seconds, maxRssMB }));
+  process.stdout.write(
+    JSON.stringify({ workers, articles, errors, tokens, stances, seconds, cpuSeconds, maxRssMB }),
+  );
 }
 
 function runChild(workers) {
@@ -73,10 +79,21 @@ if (args[0] === '--child') {
       seconds: r.seconds.toFixed(2),
       'articles/s': Math.round(r.articles / r.seconds),
       'tokens/s': Math.round(r.tokens / r.seconds),
+      'CPU s': r.cpuSeconds.toFixed(2),
+      'articles/CPU s': Math.round(r.articles / r.cpuSeconds),
       stances: r.stances,
       'peak RSS MB': Math.round(r.maxRssMB),
     });
   }
   console.table(rows);
-  console.log('tokens: whitespace-separated; peak RSS: the whole process (main thread + worker threads).');
+  console.log('tokens: whitespace-separated. CPU s: user + system time of the whole process (all threads);');
+  console.log(
+    'articles/CPU s is the figure to compare on a busy machine. Peak RSS: the whole process (main + workers).',
+  );
+  console.log(
+    `load average now: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
