@@ -42,10 +42,11 @@ export function formatOf(file: string): Format {
   return FOLDER_EXTENSIONS[path.extname(file).toLowerCase()] ?? 'text';
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+const size = (n: number) =>
+  n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-function tooLarge(size: number, max: number): InputProblem {
-  return new InputProblem(`too large (${mb(size)}; the limit is ${mb(max)}, raise it with --max-size)`);
+function tooLarge(bytes: number, max: number): InputProblem {
+  return new InputProblem(`too large (${size(bytes)}; the limit is ${size(max)}, raise it with --max-size)`);
 }
 
 /** Parses the whole content of a text or HTML input into an Article (throws InputProblem). */

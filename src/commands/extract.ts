@@ -145,11 +145,13 @@ export function registerExtractCommands(program: Command): void {
       'worker threads (default: one per core; 1 = in this process)',
       positiveInt('--workers'),
     )
-    .option(
-      '--max-size <MB>',
-      'largest text/HTML file or JSON line read, in MB',
-      megabytes,
-      DEFAULT_MAX_BYTES,
+    .addOption(
+      new Option(
+        '--max-size <MB>',
+        'largest text/HTML file or JSON line read, in MB (larger ones are reported)',
+      )
+        .argParser(megabytes)
+        .default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / 1024 / 1024)),
     )
     .action(async (paths: string[], flags: ExtractFlags) => {
       process.exitCode = await runExtract(paths, flags);

@@ -48,7 +48,9 @@ describe('readInputs', () => {
     const big = path.join(tmp, 'big.txt');
     writeFileSync(big, `Title\n\n${'The government said it would act. '.repeat(4000)}`);
     const [item] = await collect([big], { maxBytes: 64 * 1024 });
-    expect(label(item)).toMatch(/^error .*big\.txt: too large \(0\.13 MB; the limit is 0\.06 MB/);
+    expect(label(item)).toMatch(
+      /^error .*big\.txt: too large \(132\.8 KB; the limit is 64\.0 KB, raise it with --max-size\)/,
+    );
     const [ok] = await collect([big]);
     expect('article' in ok).toBe(true);
   });
