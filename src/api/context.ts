@@ -1,0 +1,45 @@
+/** What every resolver gets: the request, its GraphReader (round-trip counter, deadline) and DataLoaders. */
+import type { Driver } from 'neo4j-driver';
+import { GraphReader } from '../graph/read.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface IngestInput {
+  text?: string | null;
+  html?: string | null;
+  title?: string | null;
+  url?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+}
+
+export type IngestFn = (input: IngestInput) => Promise<{ id: string }>;
+
+export interface ApiContext {
+  request: Request;
+  reader: GraphReader;
+  loaders: Loaders;
+  apiToken: string | undefined;
+  ingest: IngestFn;
+}
+
+export function createContext(opts: {
+  request: Request;
+  driver: Driver;
+  database: string;
+  timeoutMs: number;
+  apiToken: string | undefined;
+  ingest: IngestFn;
+}): ApiContext {
+  const reader = new GraphReader(opts.driver, {
+    database: opts.database,
+    timeoutMs: opts.timeoutMs,
+    signal: opts.request.signal,
+  });
+  return {
+    request: opts.request,
+    reader,
+    loaders: createLoaders(reader),
+    apiToken: opts.apiToken,
+    ingest: opts.ingest,
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The HTTP server: graphql-yoga at /graphql (GraphiQL on GET with Accept: text/html), /health,
+ * /guide (the Neo4j Browser guide), with depth/cost/alias limits, a per-request time limit,
+ * masked errors and configurable CORS. `startServer` is what `stancegraph serve` and
+ * `stancegraph start` call.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import {
+  createGraphQLError,
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { ReadTimeout } from '../graph/read.js';
+import { ROOT, VERSION } from '../version.js';
+import { type ApiContext, createContext, type IngestFn } from './context.js';
+import { costLimitPlugin } from './cost.js';
+import { buildSchema } from './schema.js';
+
+export const GUIDE_FILE = path.join(ROOT, 'cypher', 'browser', 'guide.html');
+
+/** The query GraphiQL opens with: who opposes the resolution, with the sentence that says so. */
+export const DEFAULT_QUERY = `# Who opposes the resolution? Every stance comes with the sentence that states it.
+# Press the run button (or Ctrl-Enter). Docs: the book icon on the left.
+query WhoOpposesTheResolution {
+  topics(search: "resolution", first: 5) {
+    name
+    stances(polarity: -1, first: 10) {
+      totalCount
+      edges {
+        node {
+          holder { name kind }
+          kind
+          speaker { name }
+          evidence { quote start end }
+          article { title publisher publishedAt }
+        }
+      }
+    }
+  }
+}
+`;
+
+export interface ServerOptions {
+  driver: Driver;
+  database: string;
+  host?: string;
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  /** Per-request time limit in ms (default STANCEGRAPH_API_TIMEOUT_MS or 10000). */
+  timeoutMs?: number;
+  /** Bearer token for mutations (default STANCEGRAPH_API_TOKEN); without one, mutations are refused. */
+  apiToken?: string;
+  /** Allowed CORS origins, comma-separated, or `*` (default STANCEGRAPH_CORS_ORIGIN; unset: no CORS). */
+  corsOrigin?: string;
+  /**
+   * Deepest query accepted, counting fields from the root, fragments flattened (default
+   * STANCEGRAPH_API_MAX_DEPTH or 10: each connection adds two levels, `edges` and `node`).
+   */
+  maxDepth?: number;
+  /** Highest query cost accepted (see cost.ts; default STANCEGRAPH_API_MAX_COST or 20000). */
+  maxCost?: number;
+  /** Add `extensions.stancegraph.cypherQueries` (Neo4j round trips) to every response. */
+  exposeStats?: boolean;
+  /** Show error details to clients (default: NODE_ENV=development). */
+  dev?: boolean;
+  /** How ingestArticle extracts and loads an article. */
+  ingest?: IngestFn;
+  /** Close the driver when the server closes (default false: the caller owns it). */
+  closeDriver?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  return n;
+}
+
+/** Adds the number of Neo4j round trips to the response (for tests and tuning). */
+const statsPlugin: Plugin<ApiContext> = {
+  onExecute() {
+    return {
+      onExecuteDone({ args, result, setResult }) {
+        if (!('data' in result || 'errors' in result)) return;
+        const queries = (args.contextValue as ApiContext).reader.queries;
+        setResult({
+          ...result,
+          extensions: { ...result.extensions, stancegraph: { cypherQueries: queries } },
+        });
+      },
+    };
+  },
+};
+
+async function notConfigured(): Promise<{ id: string }> {
+  throw createGraphQLError('Ingesting is not configured on this server.', {
+    extensions: { code: 'NOT_IMPLEMENTED' },
+  });
+}
+
+export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+  const dev = opts.dev ?? process.env.NODE_ENV === 'development';
+  const timeoutMs = opts.timeoutMs ?? envNumber('STANCEGRAPH_API_TIMEOUT_MS', 10_000);
+  const apiToken = opts.apiToken ?? (process.env.STANCEGRAPH_API_TOKEN || undefined);
+  const cors = (opts.corsOrigin ?? process.env.STANCEGRAPH_CORS_ORIGIN ?? '').trim();
+  const plugins: Plugin<ApiContext>[] = [
+    maxDepthPlugin({
+      n: opts.maxDepth ?? envNumber('STANCEGRAPH_API_MAX_DEPTH', 10),
+      ignoreIntrospection: true,
+      flattenFragments: true,
+    }) as Plugin<ApiContext>,
+    costLimitPlugin(opts.maxCost ?? envNumber('STANCEGRAPH_API_MAX_COST', 20_000)) as Plugin<ApiContext>,
+    maxAliasesPlugin({ n: 20 }) as Plugin<ApiContext>,
+  ];
+  if (opts.exposeStats) plugins.push(statsPlugin);
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'stancegraph GraphQL', defaultQuery: DEFAULT_QUERY },
+    cors: cors
+      ? { origin: cors === '*' ? '*' : cors.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] }
+      : false,
+    maskedErrors: {
+      isDev: dev,
+      maskError(error, message, isDev) {
+        const original = (error as { originalError?: unknown }).originalError ?? error;
+        if (original instanceof ReadTimeout) {
+          return createGraphQLError(
+            `Request timed out: ${original.message}. Narrow the query or ask for fewer items.`,
+            {
+              extensions: { code: 'TIMEOUT' },
+            },
+          );
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+    plugins,
+    context: ({ request }) =>
+      createContext({
+        request,
+        driver: opts.driver,
+        database: opts.database,
+        timeoutMs,
+        apiToken,
+        ingest: opts.ingest ?? notConfigured,
+      }),
+  });
+}
+
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: http.OutgoingHttpHeaders = {},
+) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extra });
+  res.end(JSON.stringify(body));
+}
+
+async function health(opts: ServerOptions, res: http.ServerResponse) {
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'Timeout' })), 3000);
+    });
+    try {
+      await Promise.race([opts.driver.getServerInfo({ database: opts.database }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    sendJson(res, 200, { ok: true, version: VERSION, neo4j: { reachable: true, database: opts.database } });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    sendJson(res, 503, {
+      ok: false,
+      version: VERSION,
+      neo4j: { reachable: false, database: opts.database, error: code || 'unreachable' },
+    });
+  }
+}
+
+function guide(req: http.IncomingMessage, res: http.ServerResponse) {
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'GET, OPTIONS',
+    'access-control-allow-headers': '*',
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, cors);
+    res.end();
+    return;
+  }
+  if (!existsSync(GUIDE_FILE)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...cors });
+    res.end('No Neo4j Browser guide in this installation (cypher/browser/guide.html is missing).\n');
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cors });
+  res.end(readFileSync(GUIDE_FILE));
+}
+
+/** A node:http server with yoga, /health and /guide; not yet listening. */
+export function createServer(opts: ServerOptions): {
+  server: http.Server;
+  yoga: ReturnType<typeof createYogaApp>;
+} {
+  const yoga = createYogaApp(opts);
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      void health(opts, res);
+    } else if (pathname === '/guide') {
+      guide(req, res);
+    } else if (pathname === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      res.end();
+    } else {
+      void yoga(req, res);
+    }
+  });
+  return { server, yoga };
+}
+
+/**
+ * Starts listening; `close()` stops accepting connections, lets requests in flight finish (up to
+ * `graceMs`), then closes the driver if `closeDriver`.
+ */
+export async function startServer(opts: ServerOptions, graceMs = 10_000): Promise<RunningServer> {
+  const { server, yoga } = createServer(opts);
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 4000, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    server,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        await closed;
+        clearTimeout(timer);
+        await yoga.dispose();
+        if (opts.closeDriver) await opts.driver.close();
+      })();
+      return closing;
+    },
+  };
+}
