@@ -5,6 +5,7 @@
 
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { lemmaOf } from './lexicon.js';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
@@ -62,146 +63,109 @@ export interface Doc {
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
-interface RawTok {
-  text: string;
-  lemma: string;
-  pos: string;
-  start: number;
-  end: number;
-  pre: string;
-  sentStart: boolean;
-}
+const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.']*$/u;
 
-/** Tokenise with wink-nlp and recover character offsets from the preceding-space stream. */
-function rawTokens(text: string): RawTok[] {
+/**
+ * Tokenise with wink-nlp, recover character offsets from the preceding-space stream, fold line breaks
+ * into paragraph flags, and merge hyphen compounds written without spaces ("Ki-moon", "Western-backed"),
+ * all in one pass.
+ */
+export function buildDoc(text: string): Doc {
   const wdoc = nlp.readDoc(text);
   const values = wdoc.tokens().out() as string[];
   const pres = wdoc.tokens().out(its.precedingSpaces) as string[];
   const poss = wdoc.tokens().out(its.pos) as string[];
-  const lemmas = wdoc.tokens().out(its.lemma as never) as unknown as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
-  const sentStarts = new Set<number>();
-  for (const s of spans) sentStarts.add(s[0]);
-  const out: RawTok[] = [];
-  let pos = 0;
-  let pendingPre = '';
-  let pendingStart = false;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    pos += pres[k].length;
-    if (!v.trim()) {
-      // line breaks and tabs are tokens in wink-nlp: fold them into the next token's preceding space
-      pendingPre += pres[k] + v;
-      pos += v.length;
-      if (sentStarts.has(k)) pendingStart = true;
-      continue;
-    }
-    let start = pos;
-    if (text.startsWith(v, pos)) {
-      pos += v.length;
-    } else {
-      // wink normalised something: search forward a little.
-      const found = text.indexOf(v, pos);
-      if (found >= 0 && found - pos < 16) {
-        start = found;
-        pos = found + v.length;
-      } else {
-        pos += v.length;
-      }
-    }
-    out.push({
-      text: v,
-      lemma: lemmas[k] ?? v.toLowerCase(),
-      pos: poss[k] ?? 'X',
-      start,
-      end: pos,
-      pre: pendingPre + pres[k],
-      sentStart: sentStarts.has(k) || pendingStart,
-    });
-    pendingPre = '';
-    pendingStart = false;
-  }
-  return out;
-}
-
-const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.']*$/u;
-
-/** Merge hyphen compounds written without spaces ("Ki-moon", "Al-Assad", "Western-backed"). */
-function mergeHyphens(raw: RawTok[]): (RawTok & { parts?: string[] })[] {
-  const out: (RawTok & { parts?: string[] })[] = [];
-  for (let k = 0; k < raw.length; k++) {
-    const t = raw[k];
-    const prev = out[out.length - 1];
-    if (
-      prev &&
-      t.text === '-' &&
-      t.pre === '' &&
-      k + 1 < raw.length &&
-      raw[k + 1].pre === '' &&
-      WORDISH.test(prev.text) &&
-      WORDISH.test(raw[k + 1].text)
-    ) {
-      const next = raw[k + 1];
-      const parts = prev.parts ?? [prev.text];
-      parts.push(next.text);
-      const firstCap = isUpper(prev.text[0] ?? '');
-      prev.parts = parts;
-      prev.text = text2(prev, next);
-      prev.end = next.end;
-      prev.lemma = `${parts.slice(0, -1).join('-').toLowerCase()}-${next.lemma}`;
-      prev.pos = firstCap
-        ? isUpper(next.text[0] ?? '')
-          ? 'PROPN'
-          : 'ADJ'
-        : next.pos === 'VERB'
-          ? 'ADJ'
-          : next.pos;
-      k++;
-      continue;
-    }
-    out.push({ ...t });
-  }
-  return out;
-}
-function text2(a: RawTok, b: RawTok): string {
-  return `${a.text}-${b.text}`;
-}
-
-export function buildDoc(text: string): Doc {
-  const raw = mergeHyphens(rawTokens(text));
+  const n = values.length;
+  const sentStart = new Uint8Array(n + 1);
+  for (const sp of spans) sentStart[sp[0]] = 1;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let sent = -1;
   let paragraph = 0;
-  for (let k = 0; k < raw.length; k++) {
-    const r = raw[k];
-    const nl = r.pre.includes('\n');
+  let pos = 0;
+  let pendingPre = '';
+  let pendingStart = false;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    const pre = pres[k];
+    pos += pre.length;
+    if (v.trim() === '') {
+      // line breaks and tabs are tokens in wink-nlp: fold them into the next token's preceding space
+      pendingPre += pre + v;
+      pos += v.length;
+      if (sentStart[k]) pendingStart = true;
+      continue;
+    }
+    let start = pos;
+    if (text.startsWith(v, pos)) pos += v.length;
+    else {
+      // wink normalised something: search forward a little
+      const rel = text.slice(pos, pos + 16 + v.length).indexOf(v);
+      if (rel >= 0) start = pos + rel;
+      pos = start + v.length;
+    }
+    const fullPre = pendingPre + pre;
+    pendingPre = '';
+    const isStart = sentStart[k] === 1 || pendingStart;
+    pendingStart = false;
+    const prev = tokens[tokens.length - 1];
+    // hyphen compound: prev "-" next, no spaces, word characters on both sides
+    if (
+      prev &&
+      v === '-' &&
+      pre === '' &&
+      fullPre === '' &&
+      k + 1 < n &&
+      pres[k + 1] === '' &&
+      WORDISH.test(prev.text) &&
+      WORDISH.test(values[k + 1]) &&
+      values[k + 1].trim() !== ''
+    ) {
+      const next = values[k + 1];
+      const nextPos = poss[k + 1];
+      const parts = prev.parts ?? [prev.text];
+      parts.push(next);
+      const firstCap = isUpper(prev.text[0] ?? '');
+      prev.parts = parts;
+      prev.text = `${prev.text}-${next}`;
+      prev.lower = prev.text.toLowerCase();
+      prev.end = pos + next.length;
+      prev.lemma = `${parts.slice(0, -1).join('-').toLowerCase()}-${lemmaOf(next.toLowerCase())}`;
+      prev.pos = firstCap ? (isUpper(next[0] ?? '') ? 'PROPN' : 'ADJ') : nextPos === 'VERB' ? 'ADJ' : nextPos;
+      pos += next.length;
+      sentences[sent].end = prev.end;
+      k++;
+      continue;
+    }
+    const nl = fullPre.includes('\n');
     if (nl) paragraph++;
-    if (k === 0 || r.sentStart || nl) {
+    const ti = tokens.length;
+    if (ti === 0 || isStart || nl) {
       sent++;
-      sentences.push({ i: sent, start: r.start, end: r.end, t0: k, t1: k + 1, text: '', paragraph });
+      sentences.push({ i: sent, start, end: pos, t0: ti, t1: ti + 1, text: '', paragraph });
     }
     const s = sentences[sent];
-    s.end = r.end;
-    s.t1 = k + 1;
+    s.end = pos;
+    s.t1 = ti + 1;
+    const lower = v.toLowerCase();
     tokens.push({
-      i: k,
-      text: r.text,
-      lower: r.text.toLowerCase(),
-      lemma: r.lemma.toLowerCase(),
-      pos: r.pos,
-      start: r.start,
-      end: r.end,
+      i: ti,
+      text: v,
+      lower,
+      lemma: lemmaOf(lower),
+      pos: poss[k] ?? 'X',
+      start,
+      end: pos,
       sent,
       nl,
-      space: r.pre.length > 0,
-      cap: isUpper(r.text[0] ?? ''),
+      space: fullPre.length > 0,
+      cap: isUpper(v[0] ?? ''),
       inQuote: false,
       quote: -1,
-      parts: r.parts,
+      parts: undefined,
     });
   }
-  // wink sometimes splits after a closing quote mark or leaves one at the start of the next sentence.
   for (const s of sentences) s.text = text.slice(s.start, s.end);
   const quotes = findQuotes(tokens, sentences);
   return { text, tokens, sentences, quotes };

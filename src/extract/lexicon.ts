@@ -275,3 +275,40 @@ export const interestWords = new Set<string>(cues.againstInterests);
 export const firstPerson = new Set<string>(cues.firstPerson);
 export const days = new Set<string>(cues.days);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
+
+// ---- verb lemmas: a closed map over the verbs the stages look at (cheaper than a general lemmatiser) ----
+const lemmaMap = new Map<string, string>(Object.entries(cues.irregular as Record<string, string>));
+const VOWEL = /[aeiou]/;
+function inflect(base: string): string[] {
+  const out = [base];
+  const last = base[base.length - 1];
+  const prev = base[base.length - 2] ?? '';
+  const prev2 = base[base.length - 3] ?? '';
+  if (/(s|x|z|ch|sh)$/.test(base)) out.push(`${base}es`);
+  else if (last === 'y' && !VOWEL.test(prev)) out.push(`${base.slice(0, -1)}ies`);
+  else out.push(`${base}s`);
+  let stem = base;
+  if (last === 'e') stem = base.slice(0, -1);
+  else if (last === 'y' && !VOWEL.test(prev)) stem = `${base.slice(0, -1)}i`;
+  // consonant doubling for short stressed stems: stop -> stopped, ban -> banned
+  const doubled =
+    !VOWEL.test(last) && VOWEL.test(prev) && !VOWEL.test(prev2) && !/[wxy]/.test(last) && base.length <= 5;
+  if (last === 'y' && !VOWEL.test(prev)) out.push(`${stem}ed`, `${base}ing`);
+  else if (last === 'e') out.push(`${base}d`, `${stem}ing`);
+  else {
+    out.push(`${base}ed`, `${base}ing`);
+    if (doubled) out.push(`${base}${last}ed`, `${base}${last}ing`);
+  }
+  return out;
+}
+function addLemma(base: string): void {
+  for (const f of inflect(base)) if (!lemmaMap.has(f)) lemmaMap.set(f, base);
+}
+for (const v of preds.verbs) addLemma(v.lemma);
+for (const v of cues.reporting as string[]) addLemma(v);
+for (const v of cues.coreVerbs as string[]) addLemma(v);
+lemmaMap.set('criticised', 'criticise');
+/** Lemma of a lower-cased word form (the word itself when unknown). */
+export function lemmaOf(lower: string): string {
+  return lemmaMap.get(lower) ?? lower;
+}

@@ -118,31 +118,37 @@ const TYPE_RANK: Record<string, number> = {
   body: 11,
 };
 
-function caseOk(form: string, toks: Token[]): boolean {
-  const fts = form.split(/\s+/);
+function caseOk(form: string, tokens: Token[], i: number, n: number): boolean {
+  const fts = form.split(' ');
   // compare word by word where counts line up (possessive splits are rare in lexicon forms)
-  for (let k = 0; k < toks.length && k < fts.length; k++) {
+  for (let k = 0; k < n && k < fts.length; k++) {
     const f = fts[k];
-    const t = toks[k].text;
+    const tok = tokens[i + k];
+    const c0 = f.charCodeAt(0);
+    if (c0 < 65 || c0 > 90) continue; // lower-case lexicon word: any case
     if (f.length <= 5 && f === f.toUpperCase() && /[A-Z]/.test(f)) {
+      const t = tok.text;
       if (t !== f && t.replace(/\./g, '') !== f.replace(/\./g, '')) return false;
-    } else if (/^[A-Z]/.test(f) && !toks[k].cap) return false;
+    } else if (!tok.cap) return false;
   }
   return true;
 }
 
 function trieMatch(tokens: Token[], i: number, end: number): { t1: number; entries: Entry[] } | null {
-  let node: TrieNode | undefined = trieRoot();
+  let node: TrieNode | undefined = trieRoot().next.get(tokens[i].lower);
+  if (!node) return null;
   let best: { t1: number; entries: Entry[] } | null = null;
-  for (let k = i; k < end; k++) {
-    node = node.next.get(tokens[k].lower);
-    if (!node) break;
+  for (let k = i; ; ) {
     if (node.entries.length) {
-      const ok = node.entries.filter((e) => caseOk(e.form, tokens.slice(i, k + 1)));
+      const ok = node.entries.filter((e) => caseOk(e.form, tokens, i, k - i + 1));
       if (ok.length) best = { t1: k + 1, entries: ok };
     }
+    k++;
+    if (k >= end || node.next.size === 0) break;
+    node = node.next.get(tokens[k].lower);
+    if (!node) break;
   }
-  if (best) best.entries.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type]);
+  if (best && best.entries.length > 1) best.entries.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type]);
   return best;
 }
 
