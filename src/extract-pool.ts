@@ -152,32 +152,25 @@ export async function* extractAll(
   let inputDone = false;
   try {
     while (true) {
-      while (!inputDone && next - emit < window) {
-        const r = await it.next();
-        if (r.done) {
-          inputDone = true;
-          break;
-        }
-        const seq = next++;
-        if ('error' in r.value) done.set(seq, r.value);
-        else {
-          const job = { seq, article: r.value.article };
-          const w = idle.pop();
-          if (w) run(w, job);
-          else queue.push(job);
-        }
-        for (let d = done.get(emit); d; d = done.get(emit)) {
-          done.delete(emit++);
-          yield d;
-        }
-      }
       for (let d = done.get(emit); d; d = done.get(emit)) {
         done.delete(emit++);
         yield d;
       }
       if (fatal) throw fatal;
       if (inputDone && emit === next) return;
-      if (!inputDone && next - emit < window) continue;
+      if (!inputDone && next - emit < window) {
+        // Room in the window: read one more input (workers keep working meanwhile).
+        const r = await it.next();
+        if (r.done) inputDone = true;
+        else if ('error' in r.value) done.set(next++, r.value);
+        else {
+          const job = { seq: next++, article: r.value.article };
+          const w = idle.pop();
+          if (w) run(w, job);
+          else queue.push(job);
+        }
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
