@@ -3,6 +3,7 @@ import { registerCypherCommands } from './commands/cypher.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerExtractCommands } from './commands/extract.js';
 import { registerNeo4jCommands } from './commands/neo4j.js';
+import { registerStartCommands } from './commands/start.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerCypherCommands(program);
   registerExtractCommands(program);
+  registerStartCommands(program);
   return program;
 }
 
