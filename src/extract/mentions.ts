@@ -448,7 +448,19 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       (locPreps.has(prev.lower) ||
         (prev.lower === 'of' && placeNouns.has(tokens[it.t0 - 2]?.lower ?? '')) ||
         (motionPreps.has(prev.lower) && motionVerbs.has(tokens[it.t0 - 2]?.lemma ?? '')));
-    if (words.length >= 2 && words.length <= 5 && !afterLoc) {
+    // a bare capitalised sequence is a person's name only if it looks like one: no common nouns
+    // ("New Year", "Falklands War"), no plurals ("Scottish Colonels"), no compass words ("West Sussex")
+    let nameLike = true;
+    for (let k = it.t0; k < it.t1; k++) {
+      const tk = tokens[k];
+      if (
+        tk.pos === 'NUM' ||
+        /^(North|South|East|West|Central|Upper|Lower|New|Old|Great|Royal|National|General)$/.test(tk.text)
+      )
+        nameLike = false;
+      if (k === it.t1 - 1 && (tk.pos === 'NOUN' || tk.pos === 'ADJ')) nameLike = false;
+    }
+    if (words.length >= 2 && words.length <= 5 && !afterLoc && nameLike) {
       const rr = rightRole(it.t1);
       nameKind.set(it, 'person');
       drafts.push({ item: it, role: rr.role, aff: rr.aff });

@@ -533,7 +533,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             m.pron === 'my')
         )
           return { holders: [], controlled: false };
-        const prev = tokens[m.t0 - 1];
+        const prev = tokens[m.t0 - 1]?.pos === 'DET' ? tokens[m.t0 - 2] : tokens[m.t0 - 1];
         if (prev && prev.pos === 'ADP' && prev.lower !== 'that') {
           // object of a preposition: not a subject; keep looking left through the PP
           k = m.t0 - 2;
@@ -629,6 +629,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       ) {
         // "refuses to accept", "efforts to end", "is leading a charge to press"
         if (t.pos === 'NOUN' && !CONTROL_NOUNS.has(low)) return { holders: [], controlled: true };
+        // "was urged to push for": the urged action is not the holder's stance
+        if (t.pos === 'VERB' && lexVerb(t)?.some((x) => x.frame === 'objInf'))
+          return { holders: [], controlled: true };
         k--;
         continue;
       }
@@ -692,6 +695,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // reduced relative clause: "proposals it did not agree with"
       if (t.pos === 'PRON' && k > q && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) break;
       if (t.pos === 'AUX' && k > q) break;
+      if ((low === 'and' || low === 'but' || low === 'or') && tokens[k + 1]?.pos === 'PRON') break;
       if (
         low === 'and' &&
         (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'ADV')
@@ -991,6 +995,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         t.lemma === 'need' &&
         t.pos === 'VERB' &&
         tokens[i + 1]?.lower !== 'to' &&
+        tokens[i - 1]?.lemma !== 'be' &&
+        !/ed$/.test(t.lower) &&
         !isNegated(i, lo)
       ) {
         const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
@@ -1030,6 +1036,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') continue;
       }
       if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'PRON') continue;
+      if (t.pos === 'ADV') {
+        // "won't back" (mis-tagged adverb) vs "be back in"
+        const prev = tokens[i - 1];
+        if (!(prev && (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to'))) continue;
+      }
       let pred: Predicate | undefined;
       let q = i + 1;
       for (const c of cands) {
@@ -1049,7 +1060,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       )
         continue;
       // passive: "X was rejected by Y", "has been accused of"
-      const passive = /ed$|en$/.test(t.lower) && isPassive(i, lo);
+      // "was rejected by", and headline passives without the auxiliary: "Blair and Brown criticised by MPs"
+      const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');
       if (pred.needsInf && prevTok?.lower !== 'to') continue;
       if (isHypothetical(i, lo, s)) continue;
       const neg = isNegated(i, lo);
@@ -1099,6 +1111,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           case 'objInf': {
             let j = q;
             while (j < s.t1 && tokens[j].pos === 'ADV') j++;
+            if (j >= s.t1 - 1) break;
             const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
             let infAt = -1;
             if (om && !om.adj) {
@@ -1157,11 +1170,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             break;
           }
           case 'want': {
-            if (tokens[q]?.lower === 'to' && tokens[q + 1]?.pos === 'VERB') {
-              const e = npEnd(q + 2, s.t1, 8);
-              const topic = topicOf(q + 1, Math.max(e, q + 2));
-              if (topic) targets = [{ topic }];
-            } else if (tokens[q]?.lower !== 'to') {
+            // "want to V" is an intention, not a stance (a stance verb V is matched on its own)
+            if (tokens[q]?.lower !== 'to') {
               const e = npEnd(q, s.t1, 8);
               const nx = tokens[e];
               if (nx && nx.pos === 'VERB' && /ed$/.test(nx.lower)) {
@@ -1309,11 +1319,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       break;
     }
     let pol: -1 | 1 | 0 = 0;
+    // progressive or passive verb after the copula ("are behaving", "is obstructing"): not a predication
+    if (tokens[k]?.pos === 'VERB') return;
     const end = Math.min(s.t1, k + 6);
     for (let j = k; j < end; j++) {
       const t = tokens[j];
       if (t.text === ',' || t.text === '.' || t.lower === 'that' || t.lower === 'if' || t.lower === 'because')
         break;
+      if (t.pos === 'VERB' || t.pos === 'AUX') break;
       if (
         negativeEval.has(t.lower) ||
         (j + 1 < end && negativeEval.has(`${t.lower} ${tokens[j + 1].lower}`))
