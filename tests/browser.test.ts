@@ -17,6 +17,11 @@ import { ROOT, resetDatabase, runCli, testDriver, testNeo4j } from './helpers/ne
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const SEED = path.join(ROOT, 'examples', '000_a423757e2158ce54.txt');
+if (!haveChromium && !process.env.CI) {
+  console.warn(
+    `[browser] SKIPPED: ${CHROMIUM} is missing; install it with 'bash scripts/install-browser.sh'`,
+  );
+}
 const SHOTS = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-browser-'));
 
 let driver: Driver;

@@ -14,6 +14,11 @@ import { ROOT, resetDatabase, runCli, SHARED, testDriver, testEnv } from './help
 const NOTEBOOK = path.join(ROOT, 'notebooks', 'stance-analysis.ipynb');
 const PYTHON = path.join(ROOT, '.venv-notebook', 'bin', 'python');
 const haveVenv = existsSync(PYTHON);
+if (!haveVenv && !process.env.CI) {
+  console.warn(
+    `[notebook] SKIPPED execution: ${PYTHON} is missing; run 'bash scripts/install-notebook-deps.sh'`,
+  );
+}
 const shared = process.env.STANCEGRAPH_SHARED ?? SHARED;
 
 interface Cell {
