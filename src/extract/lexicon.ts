@@ -117,12 +117,15 @@ const addOnce = (form: string, type: EntryType, id: string) => {
   seenForm.add(k);
   add(form, type, id);
 };
+const rename = (extra.rename ?? {}) as Record<string, string>;
 for (const c of ordered) {
-  const id = slug(c.name.common);
+  const common = rename[c.cca3] ?? c.name.common;
+  const id = slug(common);
   countryIdByCca3.set(c.cca3, id);
-  known.set(id, { id, name: c.name.common, kind: 'COUNTRY' });
-  countryName.set(id, c.name.common);
-  add(c.name.common, 'country', id);
+  known.set(id, { id, name: common, kind: 'COUNTRY' });
+  countryName.set(id, common);
+  add(common, 'country', id);
+  if (common !== c.name.common) add(c.name.common, 'country', id);
   if (c.name.official.length < 40) add(c.name.official, 'country', id);
   for (const a of c.altSpellings) {
     // two-letter ISO codes collide with words (IN, IT, NO, ME); only longer spellings in Latin script

@@ -296,7 +296,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const leftQuote = (() => {
         // '"...," X said' / '"...," said X'
         let k = r - 1;
-        if (left.m) k = left.m.t0 - 1;
+        if (left.m) k = mentionStart(left.m) - 1;
         while (
           k >= s.t0 - 2 &&
           k >= 0 &&
@@ -725,7 +725,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
 
   const topicOf = (a: number, b: number): TopicTarget | undefined => {
     let s = a;
-    while (s < b && (DETS.has(tokens[s].lower) || QUOTE.has(tokens[s].text))) s++;
+    // determiners, quote marks and stance compounds ("Western-backed") are not part of the topic
+    while (
+      s < b &&
+      (DETS.has(tokens[s].lower) ||
+        QUOTE.has(tokens[s].text) ||
+        (tokens[s].parts && compoundSuffix.has(tokens[s].parts![tokens[s].parts!.length - 1].toLowerCase())))
+    )
+      s++;
     let e = b;
     while (e > s && (QUOTE.has(tokens[e - 1].text) || tokens[e - 1].pos === 'PUNCT')) e--;
     if (e <= s) return undefined;
@@ -1132,7 +1139,24 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
                   .map((a) => ({ actor: a }));
               }
             } else {
-              if (pred.needsInfAfter) break;
+              // object not a known actor ("tell Assad to stand down" with Assad unnamed before)
+              let inf = -1;
+              for (let x = j; x < Math.min(s.t1 - 1, j + 5); x++) {
+                if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
+                  inf = x + 1;
+                  break;
+                }
+                if (tokens[x].pos === 'VERB' || tokens[x].pos === 'PUNCT') break;
+              }
+              if (neg && inf >= 0) {
+                const e = npEnd(inf, s.t1, 8);
+                const topic = topicOf(inf, Math.max(e, inf + 1));
+                if (topic) targets = [{ topic }];
+                kind = 'OPPOSE';
+                polarity = -1;
+                break;
+              }
+              if (pred.needsInfAfter || inf >= 0) break;
               targets = targetsAt(q, s.t1, { topicOnly: true });
             }
             break;

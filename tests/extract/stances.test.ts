@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractedStance, ExtractionResult } from '../../src/types.js';
+import { articleFromText } from './helpers.js';
+
+/** Extract from a short text (a title line is added so the body starts a new paragraph). */
+const run = (body: string, aliases?: Record<string, string>): ExtractionResult =>
+  extract(articleFromText(`Test article\n\n${body}`), { aliases });
+
+const tgt = (s: ExtractedStance) => (typeof s.target === 'string' ? s.target : s.target.name);
+/** Compact view: "source KIND polarity target". */
+const view = (r: ExtractionResult) => r.stances.map((s) => `${s.source} ${s.kind} ${s.polarity} ${tgt(s)}`);
+
+describe('stance extraction on short texts', () => {
+  it('negation: "will not back" is opposition', () => {
+    const r = run('Russia will not back the draft resolution.');
+    expect(view(r)).toEqual(['russia OPPOSE -1 draft resolution']);
+    expect(r.stances[0].negated).toBe(true);
+    expect(typeof r.stances[0].target === 'object' && r.stances[0].target.id).toBe('topic:draft-resolution');
+  });
+
+  it('plain support keeps polarity +1 and is not negated', () => {
+    const r = run('France backed the plan.');
+    expect(view(r)).toEqual(['france SUPPORT 1 plan']);
+    expect(r.stances[0].negated).toBe(false);
+  });
+
+  it('passive with an agent: "was rejected by" makes the agent the holder', () => {
+    const r = run('The European Union was rejected by Turkey.');
+    expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
+  });
+
+  it('passive accusation: "has been accused of ... by"', () => {
+    const r = run('Iran has been accused by Israel of arming militants.');
+    expect(view(r)).toContain('israel ACCUSE -1 iran');
+  });
+
+  it('reported speech: "X said Y rejects Z" gives Y as holder and X as speaker', () => {
+    const r = run('Foreign Minister Sergei Lavrov said Moscow rejected the plan.');
+    expect(view(r)).toEqual(['russia REJECT -1 plan']);
+    expect(r.stances[0].speaker).toBe('sergei-lavrov');
+  });
+
+  it('quote attributed after the quotation: first person resolves to the speaker', () => {
+    const r = run('Mahmoud Abbas is the Palestinian leader.\n\n"We oppose the wall," Mr Abbas said.');
+    expect(view(r)).toEqual(['mahmoud-abbas OPPOSE -1 wall']);
+  });
+
+  it('pronoun attribution: "he said" resolves to the antecedent', () => {
+    const r = run('Jack Straw met reporters.\n\n"We welcome the deal," he said.');
+    expect(view(r)).toEqual(['jack-straw PRAISE 1 deal']);
+  });
+
+  it('"it said" resolves to the organisation that spoke last', () => {
+    const r = run(
+      'Amnesty International issued a statement on Monday.\n\n"We condemn the executions," it said.',
+    );
+    expect(view(r)).toEqual(['amnesty-international CONDEMN -1 executions']);
+  });
+
+  it('appositive: "the SNC, the main group opposed to Assad"', () => {
+    const r = run(
+      'Syrian President Bashar al-Assad spoke on Monday. The Syrian National Council, the main group opposed to Assad, met in Istanbul.',
+    );
+    expect(view(r)).toContain('syrian-national-council OPPOSE -1 bashar-al-assad');
+  });
+
+  it('adjectival compound: "Western-backed draft"', () => {
+    const r = run('China vetoed a Western-backed draft.');
+    expect(view(r)).toEqual(['china VETO -1 draft', 'the-west SUPPORT 1 draft']);
+  });
+
+  it('coordinated holders: "Russia and China vetoed" gives two stances', () => {
+    const r = run('Russia and China vetoed the resolution.');
+    expect(view(r)).toEqual(['russia VETO -1 resolution', 'china VETO -1 resolution']);
+  });
+
+  it('metonym: "Washington" and "the White House" stand for the United States', () => {
+    const r = run(
+      'Washington criticised the decision. The White House said it supported a political solution.',
+    );
+    expect(view(r)).toEqual([
+      'united-states CRITICIZE -1 decision',
+      'united-states SUPPORT 1 political solution',
+    ]);
+    const us = r.actors.find((a) => a.id === 'united-states');
+    expect(us?.aliases.map((a) => a.toLowerCase())).toEqual(
+      expect.arrayContaining(['washington', 'the white house']),
+    );
+  });
+
+  it('capital as metonym: "Moscow" is Russia', () => {
+    const r = run('Moscow condemned the attack.');
+    expect(view(r)).toEqual(['russia CONDEMN -1 attack']);
+  });
+
+  it('short-name resolution: "Lavrov" and "Mr Lavrov" are Sergei Lavrov', () => {
+    const r = run(
+      'Russian Foreign Minister Sergei Lavrov arrived. Lavrov urged Iran to talk. Mr Lavrov praised Turkey.',
+    );
+    const persons = r.actors.filter((a) => a.kind === 'PERSON');
+    expect(persons.map((a) => a.id)).toEqual(['sergei-lavrov']);
+    expect(persons[0].aliases).toEqual(expect.arrayContaining(['Lavrov', 'Mr Lavrov']));
+    expect(persons[0].represents).toEqual([{ actor: 'russia', role: 'foreign minister' }]);
+    expect(view(r)).toEqual(['sergei-lavrov URGE 0 iran', 'sergei-lavrov PRAISE 1 turkey']);
+  });
+
+  it('acronym defined in the text: "Popular Resistance Committee (PRC)"', () => {
+    const r = run('The Popular Resistance Committee (PRC) said it would fight. The PRC rejected the truce.');
+    const org = r.actors.find((a) => a.id === 'popular-resistance-committee');
+    expect(org?.aliases).toContain('PRC');
+    expect(view(r)).toContain('popular-resistance-committee REJECT -1 truce');
+  });
+
+  it('urge with an actor object targets the actor', () => {
+    const r = run('The UN urged Israel to halt the raids.');
+    expect(view(r)).toEqual(['united-nations URGE 0 israel']);
+  });
+
+  it('negated urge opposes the urged action', () => {
+    const r = run('Moscow will not tell Assad to stand down.');
+    expect(view(r)).toEqual(['russia OPPOSE -1 stand down']);
+  });
+
+  it('hypotheticals and questions are not stances', () => {
+    expect(run('If Russia backed the plan, it would pass.').stances).toEqual([]);
+    expect(run('Will Russia back the plan?').stances).toEqual([]);
+  });
+
+  it('an unclear holder gives no stance', () => {
+    expect(run('The plan was rejected.').stances).toEqual([]);
+    expect(run('A resolution calling on Assad to go was drafted.').stances).toEqual([]);
+  });
+
+  it('user aliases win over built-in resolution', () => {
+    const r = run('The Kremlin rejected the plan.', {
+      kremlin: 'russian-government',
+      'the kremlin': 'russian-government',
+    });
+    expect(r.stances.map((s) => s.source)).toEqual(['russian-government']);
+  });
+});
+
+describe('edge cases', () => {
+  it('empty text gives an empty result with a warning', () => {
+    const r = extract(articleFromText(''));
+    expect(r.actors).toEqual([]);
+    expect(r.stances).toEqual([]);
+    expect(r.warnings.length).toBe(1);
+  });
+
+  it('non-English text is skipped with a warning', () => {
+    const r = extract(
+      articleFromText(
+        'La Russie ne soutiendra pas les nouveaux efforts internationaux visant à adopter une ligne plus ferme contre le président syrien, a déclaré le ministre des Affaires étrangères. Le Kremlin estime que la résolution est déséquilibrée.',
+      ),
+    );
+    expect(r.stances).toEqual([]);
+    expect(r.warnings[0].message).toMatch(/English/);
+  });
+
+  it('a 20 MB text returns quickly with a partial result and a warning', () => {
+    const para = 'Russia will not back the draft resolution, the minister said on Tuesday.\n\n';
+    const big = para.repeat(Math.ceil((20 * 1024 * 1024) / para.length));
+    const t0 = Date.now();
+    const r = extract(articleFromText(big));
+    expect(Date.now() - t0).toBeLessThan(15000);
+    expect(r.warnings.some((w) => /only the first/.test(w.message))).toBe(true);
+    expect(r.stances.length).toBeGreaterThan(0);
+    expect(r.stances.every((s) => s.evidence.end <= big.length)).toBe(true);
+  });
+
+  it('evidence offsets point at the sentence in the article text', () => {
+    const text = 'Test article\n\nFrance backed the plan. Germany opposed it.';
+    const r = extract(articleFromText(text));
+    for (const s of r.stances) expect(text.slice(s.evidence.start, s.evidence.end)).toBe(s.evidence.text);
+    expect(r.article).toMatchObject({ source: 'test.txt', title: 'Test article' });
+  });
+});
