@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerActorsCommands } from './commands/actors.js';
 import { registerCypherCommands } from './commands/cypher.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerExtractCommands } from './commands/extract.js';
+import { registerLoadCommands } from './commands/load.js';
 import { registerNeo4jCommands } from './commands/neo4j.js';
 import { registerStartCommands } from './commands/start.js';
 import { UserError } from './errors.js';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerCypherCommands(program);
   registerExtractCommands(program);
+  registerLoadCommands(program);
+  registerActorsCommands(program);
   registerStartCommands(program);
   return program;
 }

@@ -1,0 +1,195 @@
+// The loader's writes (src/graph/load.ts). Each runs over a batch ($rows etc.) inside one
+// transaction per batch of articles, so an article is never half-written. All values are parameters.
+
+// name: mergedIds
+// Actor ids absorbed by `actors merge`: later loads map them onto the actor that absorbed them.
+MATCH (a:Actor) WHERE a.mergedIds IS NOT NULL
+UNWIND a.mergedIds AS fromId
+RETURN fromId, a.id AS intoId;
+
+// name: lockArticles
+// Takes the articles' write locks first (ids sorted), so two loaders writing the same article queue
+// up, and returns what is stored, to tell unchanged articles from changed ones.
+UNWIND $ids AS id
+MERGE (a:Article {id: id})
+SET a._lock = true
+REMOVE a._lock
+RETURN a.id AS id, a.sha256 AS sha256, a.extractor AS extractor, a.contentHash AS contentHash;
+
+// name: deleteOld
+// The previous stances and mentions of the articles being rewritten go, with the REPRESENTS edges
+// only they stated. Returns the (holder, target, kind) pairs the stances fed, and the actors and
+// topics they touched (candidates for the orphan sweep).
+CALL () {
+  UNWIND $ids AS id
+  MATCH (s:Stance {articleId: id})
+  WITH s, s.holderId AS holderId, s.targetId AS targetId, s.kind AS kind
+  DETACH DELETE s
+  RETURN collect(DISTINCT {holderId: holderId, targetId: targetId, kind: kind}) AS pairs
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Article {id: id})-[m:MENTIONS]->(x:Actor)
+  DELETE m
+  WITH DISTINCT x
+  CALL (x) {
+    MATCH (x)-[r:REPRESENTS]-(:Actor)
+    WHERE any(i IN r.articles WHERE i IN $ids)
+    WITH r, [i IN r.articles WHERE NOT i IN $ids] AS rest
+    CALL (r, rest) {
+      WITH r, rest WHERE size(rest) = 0
+      DELETE r
+    }
+    CALL (r, rest) {
+      WITH r, rest WHERE size(rest) > 0
+      SET r.articles = rest
+    }
+  }
+  RETURN collect(x.id) AS actorIds
+}
+RETURN pairs, actorIds;
+
+// name: writeBatch
+// Everything a batch of articles says, in one statement (one round trip): articles, actors (rows
+// sorted by id: lock order), topics, mentions, stances with HOLDS/TOWARD/STATED_IN/VOICED_BY,
+// REPRESENTS, then the summary edges of every touched (holder, target, kind) pair recomputed from
+// the Stances beneath them, and the sweep of actors/topics a rewrite left with no relationship.
+//
+// Actor rows: `authoritative` = the row's id is the extractor's own (not reached through an alias
+// or a merge), so its name and kind are the actor's; otherwise they are only set on creation.
+CALL () {
+  UNWIND $articles AS row
+  MERGE (a:Article {id: row.id})
+  SET a.title = row.title,
+      a.publisher = row.publisher,
+      a.publishedAt = row.publishedAt,
+      a.url = row.url,
+      a.source = row.source,
+      a.sha256 = row.sha256,
+      a.extractor = row.extractor,
+      a.text = row.text,
+      a.contentHash = row.contentHash,
+      a.loadedAt = $loadedAt
+}
+CALL () {
+  UNWIND $actors AS row
+  MERGE (a:Actor {id: row.id})
+  ON CREATE SET a.name = row.name, a.kind = row.kind, a:$(row.label)
+  WITH a, row
+  CALL (a, row) {
+    WITH a, row WHERE row.authoritative AND a.kind <> row.kind
+    REMOVE a:Country:Government:Person:Organization:Group:Location
+    SET a:$(row.label), a.kind = row.kind
+  }
+  WITH a, row,
+       COLLECT { UNWIND coalesce(a.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN x } AS aliases
+  SET a.name = CASE WHEN row.authoritative THEN row.name ELSE a.name END,
+      a.aliases = aliases,
+      a.aliasText = reduce(s = '', x IN aliases | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + x)
+}
+CALL () {
+  UNWIND $topics AS row
+  MERGE (t:Topic {id: row.id})
+  ON CREATE SET t.name = row.name
+}
+CALL () {
+  UNWIND $mentions AS row
+  MATCH (a:Article {id: row.articleId})
+  MATCH (x:Actor {id: row.actorId})
+  CREATE (a)-[:MENTIONS {count: toInteger(row.count), aliases: row.aliases}]->(x)
+}
+CALL () {
+  UNWIND $stances AS row
+  MATCH (art:Article {id: row.articleId})
+  MATCH (h:Actor {id: row.holderId})
+  OPTIONAL MATCH (ta:Actor {id: row.targetId})
+  OPTIONAL MATCH (tt:Topic {id: row.targetId})
+  WITH row, art, h, CASE WHEN row.targetIsTopic THEN tt ELSE ta END AS t
+  CREATE (s:Stance {
+    id: row.id, kind: row.kind, polarity: toInteger(row.polarity), quote: row.quote,
+    sentence: toInteger(row.sentence), start: toInteger(row.start), end: toInteger(row.end),
+    negated: row.negated, confidence: toFloat(row.confidence), publishedAt: row.publishedAt,
+    articleId: row.articleId, holderId: row.holderId, targetId: row.targetId, speakerId: row.speakerId
+  })
+  CREATE (h)-[:HOLDS]->(s), (s)-[:STATED_IN]->(art), (s)-[:TOWARD]->(t)
+  WITH s, row WHERE row.voicedBy IS NOT NULL
+  MATCH (v:Actor {id: row.voicedBy})
+  CREATE (s)-[:VOICED_BY]->(v)
+}
+CALL () {
+  // One row per (from, to); `articles` lists the articles stating it, so a reload can retract it.
+  UNWIND $represents AS row
+  MATCH (a:Actor {id: row.fromId})
+  MATCH (b:Actor {id: row.toId})
+  MERGE (a)-[r:REPRESENTS]->(b)
+  WITH r, row,
+       COLLECT { UNWIND coalesce(r.articles, []) + row.articleIds AS i WITH DISTINCT i ORDER BY i RETURN i } AS articles
+  SET r.role = coalesce(row.role, r.role), r.articles = articles
+}
+RETURN size($stances) AS stances;
+
+// name: summaryState
+// For each touched (holder, target, kind): the Stances beneath it (count, first and last date,
+// polarity sum) and the summary edge there now, if any. Read inside the batch's transaction, after
+// its stances are written; the holder is write-locked by it, so no other loader changes its edges.
+UNWIND $pairs AS row
+MATCH (h:Actor {id: row.holderId})
+CALL (row) {
+  MATCH (t:Actor {id: row.targetId}) RETURN t
+  UNION
+  MATCH (t:Topic {id: row.targetId}) RETURN t
+}
+// Expanded from the holder (no label on s, so the planner does not start from the kind index).
+CALL (row, h) {
+  OPTIONAL MATCH (h)-[:HOLDS]->(s)
+  WHERE s.kind = row.kind AND s.targetId = row.targetId
+  RETURN count(s) AS n, min(s.publishedAt) AS firstSeen, max(s.publishedAt) AS lastSeen,
+         sum(s.polarity) AS polarity
+}
+// A pattern comprehension expands from the holder (a MATCH of (h)-[r]->(t) here plans as a scan of
+// every relationship, t coming out of a UNION).
+WITH row, h, t, n, firstSeen, lastSeen, polarity,
+     [(h)-[r]->(x) WHERE type(r) = row.type AND elementId(x) = elementId(t) | elementId(r)] AS rels
+RETURN row.holderId AS holderId, row.targetId AS targetId, row.type AS type, t:Topic AS targetIsTopic,
+       n, firstSeen, lastSeen, sign(polarity) AS polarity, rels;
+
+// name: writeSummaries
+// Applies what summaryState found: summary edges deleted (no Stance left), updated or created; then
+// the sweep of actors and topics a rewrite left with no relationship at all (kept when they record
+// merged ids).
+CALL () {
+  UNWIND $deletes AS id
+  MATCH ()-[r]->() WHERE elementId(r) = id
+  DELETE r
+}
+CALL () {
+  UNWIND $updates AS u
+  MATCH ()-[r]->() WHERE elementId(r) = u.rel
+  SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
+      r.polarity = toInteger(u.polarity)
+}
+CALL () {
+  UNWIND $creates AS u
+  MATCH (h:Actor {id: u.holderId})
+  CALL (u) {
+    MATCH (t:Actor {id: u.targetId}) WHERE NOT u.targetIsTopic RETURN t
+    UNION
+    MATCH (t:Topic {id: u.targetId}) WHERE u.targetIsTopic RETURN t
+  }
+  CREATE (h)-[r:$(u.type)]->(t)
+  SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
+      r.polarity = toInteger(u.polarity)
+}
+CALL () {
+  UNWIND $orphanActors AS id
+  MATCH (a:Actor {id: id})
+  WHERE a.mergedIds IS NULL AND NOT EXISTS { (a)--() }
+  DETACH DELETE a
+}
+CALL () {
+  UNWIND $orphanTopics AS id
+  MATCH (t:Topic {id: id})
+  WHERE NOT EXISTS { (t)--() }
+  DETACH DELETE t
+}
+RETURN size($creates) + size($updates) + size($deletes) AS summaries;

@@ -1,0 +1,692 @@
+/**
+ * Loads extraction results into Neo4j (issue 4): idempotent, batched, atomic per batch.
+ *
+ * Each batch of articles is one write transaction (`session.executeWrite`, retried by the driver on
+ * transient errors and deadlocks): lock the articles, drop their previous stances and mentions,
+ * write articles, actors, topics, mentions, stances and REPRESENTS with one `UNWIND $rows` query
+ * each, then recompute the summary edges of every (holder, target, kind) pair the batch touched
+ * (old pairs and new ones) from the Stances beneath them. An article whose sha256, extractor and
+ * content are what is already stored is 'unchanged' and not written at all.
+ */
+import { createHash } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { InputError } from '../articles/index.js';
+import { query } from '../cypher.js';
+import { ensureMigrated } from '../neo4j/migrate.js';
+import type { ExtractionResult, TopicTarget } from '../types.js';
+import { isoDate, KIND_LABELS, Resolver, SUMMARY_TYPES, stanceId } from './model.js';
+import { resultProblems } from './validate.js';
+
+/** What the loader takes: a result (with the article text its offsets refer to, when known) or an input error. */
+export type LoadItem =
+  | { result: ExtractionResult; text?: string | null; source?: string }
+  | { error: InputError }
+  | ExtractionResult;
+
+export type ArticleStatus = 'loaded' | 'unchanged' | 'failed';
+
+export interface LoadOptions {
+  /** Alias-or-actor-id → canonical actor id (the aliases file); `mergedIds` in the database are added. */
+  aliases?: Record<string, string>;
+  /** Articles per transaction (default 100). */
+  batchSize?: number;
+  /** Most stances per transaction; a batch closes early when it would pass this (default 5000). */
+  maxStancesPerBatch?: number;
+  /** Called once per input when its fate is known. */
+  onArticle?: (source: string, status: ArticleStatus, message?: string) => void;
+  /** Called after each batch. */
+  onProgress?: (p: LoadProgress) => void;
+  /** Skip `ensureMigrated` (the caller did it). */
+  skipMigrate?: boolean;
+}
+
+export interface LoadProgress {
+  done: number;
+  loaded: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface LoadSummary {
+  /** Inputs seen (articles and bad inputs). */
+  articles: number;
+  loaded: number;
+  unchanged: number;
+  failed: number;
+  /** Distinct actors written by the loaded articles. */
+  actors: number;
+  /** Stances written. */
+  stances: number;
+  seconds: number;
+  /** Seconds spent inside write transactions. */
+  writeSeconds: number;
+  transactions: number;
+  errors: InputError[];
+}
+
+/** Neo4j failed in a way retries did not cure (stopped, unreachable): what was not loaded is listed. */
+export class LoadAborted extends Error {
+  constructor(
+    message: string,
+    readonly summary: LoadSummary,
+    /** Sources of the articles handed to the loader that were not written (in input order). */
+    readonly notLoaded: string[],
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = 'LoadAborted';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparing one article (pure)
+
+interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  label: string;
+  aliases: string[];
+  authoritative: boolean;
+}
+
+interface StanceRow {
+  id: string;
+  articleId: string;
+  holderId: string;
+  targetId: string;
+  targetIsTopic: boolean;
+  speakerId: string | null;
+  voicedBy: string | null;
+  kind: string;
+  polarity: number;
+  quote: string;
+  sentence: number;
+  start: number;
+  end: number;
+  negated: boolean;
+  confidence: number;
+  publishedAt: string | null;
+}
+
+interface Pair {
+  holderId: string;
+  targetId: string;
+  kind: string;
+}
+
+export interface PreparedArticle {
+  source: string;
+  article: {
+    id: string;
+    title: string | null;
+    publisher: string | null;
+    publishedAt: string | null;
+    url: string | null;
+    source: string;
+    sha256: string | null;
+    extractor: string | null;
+    text: string | null;
+    contentHash: string;
+  };
+  actors: ActorRow[];
+  topics: { id: string; name: string }[];
+  mentions: { articleId: string; actorId: string; count: number; aliases: string[] }[];
+  stances: StanceRow[];
+  represents: { fromId: string; toId: string; role: string | null; articleId: string }[];
+}
+
+const sortedUnique = (xs: Iterable<string>) =>
+  [...new Set([...xs].map((s) => s.trim()).filter(Boolean))].sort();
+
+/**
+ * Turns one extraction result into rows: actor ids mapped through the resolver (actors that map to
+ * the same id become one), stance ids computed, duplicates dropped. Throws with a readable message
+ * when the result is malformed.
+ */
+export function prepareArticle(
+  result: ExtractionResult,
+  resolver: Resolver,
+  text?: string | null,
+  sourceHint?: string,
+): PreparedArticle {
+  const problems = resultProblems(result);
+  if (problems.length) throw new Error(`not a valid extraction result: ${problems.join('; ')}`);
+  const a = result.article as ExtractionResult['article'] & { text?: string | null };
+  const articleId = a.id;
+  const publishedAt = isoDate(a.publishedAt);
+  const canon = (id: string) => resolver.resolve(id);
+
+  const actors = new Map<string, ActorRow>();
+  const mentions = new Map<string, { count: number; aliases: string[] }>();
+  for (const x of result.actors) {
+    const id = canon(x.id);
+    const authoritative = id === x.id;
+    const surface = [...(x.aliases ?? []), ...(authoritative ? [] : [x.name])];
+    const prev = actors.get(id);
+    if (!prev || (authoritative && !prev.authoritative)) {
+      actors.set(id, {
+        id,
+        name: x.name,
+        kind: x.kind,
+        label: KIND_LABELS[x.kind],
+        aliases: sortedUnique([...(prev?.aliases ?? []), ...surface]),
+        authoritative,
+      });
+    } else {
+      prev.aliases = sortedUnique([...prev.aliases, ...surface]);
+    }
+    const m = mentions.get(id);
+    mentions.set(id, {
+      count: (m?.count ?? 0) + (x.mentions ?? 0),
+      aliases: sortedUnique([...(m?.aliases ?? []), ...(x.aliases ?? []), x.name]),
+    });
+  }
+
+  const represents = new Map<
+    string,
+    { fromId: string; toId: string; role: string | null; articleId: string }
+  >();
+  for (const x of result.actors) {
+    for (const r of x.represents ?? []) {
+      const fromId = canon(x.id);
+      const toId = canon(r.actor);
+      if (fromId === toId) continue;
+      const key = `${fromId}\u0000${toId}`;
+      const prev = represents.get(key);
+      represents.set(key, { fromId, toId, role: r.role ?? prev?.role ?? null, articleId });
+    }
+  }
+
+  const topics = new Map<string, { id: string; name: string }>();
+  const stances = new Map<string, StanceRow>();
+  for (const s of result.stances) {
+    const holderId = canon(s.source);
+    const isTopic = typeof s.target !== 'string';
+    const targetId = isTopic ? (s.target as TopicTarget).id : canon(s.target as string);
+    if (isTopic) {
+      const t = s.target as TopicTarget;
+      if (!topics.has(t.id)) topics.set(t.id, { id: t.id, name: t.name });
+    }
+    const speakerId = s.speaker ? canon(s.speaker) : null;
+    const id = stanceId(articleId, s.evidence.sentence, holderId, targetId, s.kind);
+    if (stances.has(id)) continue;
+    stances.set(id, {
+      id,
+      articleId,
+      holderId,
+      targetId,
+      targetIsTopic: isTopic,
+      speakerId,
+      voicedBy: speakerId && speakerId !== holderId ? speakerId : null,
+      kind: s.kind,
+      polarity: s.polarity,
+      quote: s.evidence.text,
+      sentence: s.evidence.sentence,
+      start: s.evidence.start,
+      end: s.evidence.end,
+      negated: s.negated ?? false,
+      confidence: s.confidence ?? 1,
+      publishedAt,
+    });
+  }
+
+  const article = {
+    id: articleId,
+    title: a.title ?? null,
+    publisher: a.publisher ?? null,
+    publishedAt,
+    url: a.url ?? null,
+    source: a.source ?? sourceHint ?? articleId,
+    sha256: a.sha256 ?? null,
+    extractor: a.extractor ?? null,
+    text: text ?? a.text ?? null,
+  };
+  const prepared: Omit<PreparedArticle, 'article'> & { article: typeof article } = {
+    source: sourceHint ?? article.source,
+    article,
+    actors: [...actors.values()],
+    topics: [...topics.values()],
+    mentions: [...mentions.entries()].map(([actorId, m]) => ({ articleId, actorId, ...m })),
+    stances: [...stances.values()],
+    represents: [...represents.values()],
+  };
+  // What would be written (not where it was read from): equal hashes mean nothing to rewrite.
+  const { source: _where, ...content } = prepared;
+  const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+  return { ...prepared, article: { ...article, contentHash } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a batch (one transaction)
+
+const Q = (name: string) => query('load', name);
+
+interface BatchOutcome {
+  loaded: PreparedArticle[];
+  unchanged: PreparedArticle[];
+  actors: Set<string>;
+  stances: number;
+}
+
+type PlanNode = {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+};
+
+/** STANCEGRAPH_LOAD_PROFILE=1: the operators of each query with the most database hits, on stderr. */
+function printProfile(name: string, plan: unknown): void {
+  const ops: PlanNode[] = [];
+  const walk = (n: PlanNode) => {
+    ops.push(n);
+    for (const c of n.children) walk(c);
+  };
+  if (plan) walk(plan as PlanNode);
+  ops.sort((a, b) => b.dbHits - a.dbHits);
+  const lines = ops.slice(0, 8).map(
+    (o) =>
+      `  ${String(o.dbHits).padStart(9)} hits ${String(o.rows).padStart(7)} rows  ${o.operatorType} ${String(
+        o.arguments.Details ?? '',
+      )
+        .slice(0, 90)
+        .replace(/\s+/g, ' ')}`,
+  );
+  process.stderr.write(`[profile] ${name}\n${lines.join('\n')}\n`);
+}
+
+/** Seconds spent per named query (for `bench/load.mjs` and STANCEGRAPH_LOAD_PROFILE=1). */
+export const queryTimes = new Map<string, { calls: number; seconds: number }>();
+
+async function rows<T = Record<string, unknown>>(
+  tx: ManagedTransaction,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<T[]> {
+  const t0 = performance.now();
+  const profile = process.env.STANCEGRAPH_LOAD_PROFILE === '1';
+  const res = await tx.run(profile ? `PROFILE ${Q(name)}` : Q(name), params);
+  if (profile) printProfile(name, res.summary.profile);
+  const t = queryTimes.get(name) ?? { calls: 0, seconds: 0 };
+  t.calls++;
+  t.seconds += (performance.now() - t0) / 1000;
+  if (process.env.STANCEGRAPH_LOAD_TRACE === '1')
+    process.stderr.write(`[trace] ${name} ${(performance.now() - t0).toFixed(0)}ms\n`);
+  queryTimes.set(name, t);
+  return res.records.map((r) => r.toObject() as T);
+}
+
+/** Writes a batch in the given transaction. Idempotent: the driver may run it more than once. */
+async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<BatchOutcome> {
+  // Later duplicates of an article in the same batch win (they were read later).
+  const byId = new Map<string, PreparedArticle>();
+  for (const p of batch) byId.set(p.article.id, p);
+  const ids = [...byId.keys()].sort();
+
+  const state = await rows<{
+    id: string;
+    sha256: string | null;
+    extractor: string | null;
+    contentHash: string | null;
+  }>(tx, 'lockArticles', { ids });
+  const stored = new Map(state.filter((s) => s.contentHash !== null).map((s) => [s.id, s]));
+  const unchangedIds = new Set<string>();
+  for (const [id, p] of byId) {
+    const s = stored.get(id);
+    if (
+      s &&
+      s.sha256 === p.article.sha256 &&
+      s.extractor === p.article.extractor &&
+      s.contentHash === p.article.contentHash
+    )
+      unchangedIds.add(id);
+  }
+  const write = ids.filter((id) => !unchangedIds.has(id));
+  const outcome: BatchOutcome = {
+    // Duplicates of a written article count as loaded.
+    loaded: batch.filter((p) => !unchangedIds.has(p.article.id)),
+    unchanged: batch.filter((p) => unchangedIds.has(p.article.id)),
+    actors: new Set(),
+    stances: 0,
+  };
+  if (write.length === 0) return outcome;
+  const arts = write.map((id) => byId.get(id)!);
+
+  const existing = write.filter((id) => stored.has(id));
+  const pairs = new Map<string, Pair>();
+  const orphanActors = new Set<string>();
+  const orphanTopics = new Set<string>();
+  if (existing.length) {
+    const [old] = await rows<{ pairs: Pair[]; actorIds: string[] }>(tx, 'deleteOld', { ids: existing });
+    for (const p of old?.pairs ?? []) {
+      pairs.set(`${p.holderId}\u0000${p.targetId}\u0000${p.kind}`, p);
+      // A target may be an actor or a topic: both sweeps look, each matches its own label.
+      orphanActors.add(p.holderId);
+      orphanActors.add(p.targetId);
+      orphanTopics.add(p.targetId);
+    }
+    for (const id of old?.actorIds ?? []) orphanActors.add(id);
+  }
+
+  const actors = new Map<string, ActorRow>();
+  for (const p of arts)
+    for (const x of p.actors) {
+      const prev = actors.get(x.id);
+      if (!prev) actors.set(x.id, { ...x });
+      else {
+        if (x.authoritative && !prev.authoritative) Object.assign(prev, { ...x, aliases: prev.aliases });
+        prev.aliases = sortedUnique([...prev.aliases, ...x.aliases]);
+      }
+    }
+  const byKey = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const actorRows = [...actors.values()].sort(byKey);
+
+  const topics = new Map<string, { id: string; name: string }>();
+  for (const p of arts) for (const t of p.topics) if (!topics.has(t.id)) topics.set(t.id, t);
+
+  const stanceRows = arts.flatMap((p) => p.stances);
+  const reps = new Map<string, { fromId: string; toId: string; role: string | null; articleIds: string[] }>();
+  for (const p of arts)
+    for (const r of p.represents) {
+      const key = `${r.fromId}\u0000${r.toId}`;
+      const prev = reps.get(key);
+      if (prev) {
+        prev.articleIds.push(r.articleId);
+        prev.role = r.role ?? prev.role;
+      } else reps.set(key, { fromId: r.fromId, toId: r.toId, role: r.role, articleIds: [r.articleId] });
+    }
+
+  for (const s of stanceRows) pairs.set(`${s.holderId}\u0000${s.targetId}\u0000${s.kind}`, s);
+  const pairRows = [...pairs.values()]
+    .map((p) => ({
+      holderId: p.holderId,
+      targetId: p.targetId,
+      kind: p.kind,
+      type: SUMMARY_TYPES[p.kind as keyof typeof SUMMARY_TYPES],
+    }))
+    .filter((p) => p.type !== undefined)
+    .sort((a, b) => (a.holderId < b.holderId ? -1 : a.holderId > b.holderId ? 1 : 0));
+  for (const id of actors.keys()) orphanActors.delete(id);
+  for (const id of topics.keys()) orphanTopics.delete(id);
+
+  await rows(tx, 'writeBatch', {
+    loadedAt: new Date().toISOString(),
+    articles: arts.map((p) => p.article),
+    actors: actorRows,
+    topics: [...topics.values()],
+    mentions: arts.flatMap((p) => p.mentions),
+    stances: stanceRows,
+    represents: [...reps.values()],
+  });
+  await writeSummaries(tx, pairRows, [...orphanActors].sort(), [...orphanTopics].sort());
+
+  for (const id of actors.keys()) outcome.actors.add(id);
+  outcome.stances = stanceRows.length;
+  return outcome;
+}
+
+interface SummaryState {
+  holderId: string;
+  targetId: string;
+  type: string;
+  targetIsTopic: boolean;
+  n: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  polarity: number;
+  rels: string[];
+}
+
+/**
+ * Recomputes the summary edges of the given pairs from the Stances beneath them (read, then
+ * applied: create, update, or delete when no Stance is left), then sweeps orphans. Shared with
+ * `actors merge`.
+ */
+export async function writeSummaries(
+  tx: ManagedTransaction,
+  pairs: { holderId: string; targetId: string; kind: string; type: string }[],
+  orphanActors: string[] = [],
+  orphanTopics: string[] = [],
+): Promise<void> {
+  const creates: SummaryState[] = [];
+  const updates: (SummaryState & { rel: string })[] = [];
+  const deletes: string[] = [];
+  if (pairs.length) {
+    for (const s of await rows<SummaryState>(tx, 'summaryState', { pairs })) {
+      const [keep, ...extra] = s.rels;
+      deletes.push(...extra);
+      if (s.n === 0) {
+        if (keep) deletes.push(keep);
+      } else if (keep) updates.push({ ...s, rel: keep });
+      else creates.push(s);
+    }
+  }
+  if (creates.length || updates.length || deletes.length || orphanActors.length || orphanTopics.length)
+    await rows(tx, 'writeSummaries', { creates, updates, deletes, orphanActors, orphanTopics });
+}
+
+const RACE = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+function errorCode(err: unknown): string {
+  return String((err as { code?: string })?.code ?? '');
+}
+
+/** A failure a retry (by the driver, or ours) will not cure and that is not about one article's data. */
+export function isFatal(err: unknown): boolean {
+  const code = errorCode(err);
+  if (code === RACE) return false;
+  if (code.startsWith('Neo.ClientError.Statement') || code.startsWith('Neo.ClientError.Schema')) return false;
+  if (code.startsWith('Neo.ClientError.Request')) return false;
+  return true;
+}
+
+/**
+ * Runs one batch in a write transaction. The driver retries transient errors (deadlocks included);
+ * constraint races between two loaders MERGE-ing the same new id are retried here.
+ */
+async function runBatch(driver: Driver, database: string, batch: PreparedArticle[]): Promise<BatchOutcome> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await session.executeWrite((tx) => writeBatch(tx, batch), {
+          metadata: { app: 'stancegraph-load' },
+        });
+      } catch (err) {
+        if (errorCode(err) !== RACE || attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pipeline
+
+/** Ids absorbed by `actors merge`, from the database. */
+export async function mergedIdPairs(driver: Driver, database: string): Promise<[string, string][]> {
+  const { records } = await driver.executeQuery(Q('mergedIds'), {}, { database, routing: 'READ' });
+  return records.map((r) => [r.get('fromId'), r.get('intoId')]);
+}
+
+function normaliseItem(
+  item: LoadItem,
+): { result: ExtractionResult; text?: string | null; source?: string } | { error: InputError } {
+  if ('error' in item) return item as { error: InputError };
+  if ('result' in item && !('actors' in item)) return item;
+  return { result: item as ExtractionResult };
+}
+
+/**
+ * Loads extraction results. Bad results are reported (onArticle, summary.errors) and the rest go on;
+ * when Neo4j fails for good (stopped, unreachable) a LoadAborted lists what was not written.
+ * Articles flow through while the previous batch is written, so extraction and writing overlap.
+ */
+export async function loadResults(
+  driver: Driver,
+  database: string,
+  items: AsyncIterable<LoadItem> | Iterable<LoadItem>,
+  options: LoadOptions = {},
+): Promise<LoadSummary> {
+  const started = performance.now();
+  if (!options.skipMigrate) await ensureMigrated(driver, database);
+  const resolver = new Resolver(options.aliases ?? {}, await mergedIdPairs(driver, database));
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const maxStances = Math.max(1, options.maxStancesPerBatch ?? 5000);
+  const summary: LoadSummary = {
+    articles: 0,
+    loaded: 0,
+    unchanged: 0,
+    failed: 0,
+    actors: 0,
+    stances: 0,
+    seconds: 0,
+    writeSeconds: 0,
+    transactions: 0,
+    errors: [],
+  };
+  const actorsSeen = new Set<string>();
+  const report = (source: string, status: ArticleStatus, message?: string) => {
+    if (status === 'loaded') summary.loaded++;
+    else if (status === 'unchanged') summary.unchanged++;
+    else {
+      summary.failed++;
+      summary.errors.push({ source, message: message ?? 'failed' });
+    }
+    options.onArticle?.(source, status, message);
+  };
+  const progress = () =>
+    options.onProgress?.({
+      done: summary.loaded + summary.unchanged + summary.failed,
+      loaded: summary.loaded,
+      unchanged: summary.unchanged,
+      failed: summary.failed,
+    });
+
+  const written = new WeakSet<PreparedArticle>();
+  const apply = (o: BatchOutcome) => {
+    for (const p of o.loaded) report(p.source, 'loaded');
+    for (const p of o.unchanged) report(p.source, 'unchanged');
+    for (const p of [...o.loaded, ...o.unchanged]) written.add(p);
+    for (const id of o.actors) actorsSeen.add(id);
+    summary.stances += o.stances;
+    summary.actors = actorsSeen.size;
+  };
+
+  /** Writes a batch; a data error in one article is isolated by writing the batch's articles one by one. */
+  const write = async (batch: PreparedArticle[]): Promise<void> => {
+    const t0 = performance.now();
+    try {
+      try {
+        apply(await runBatch(driver, database, batch));
+        summary.transactions++;
+      } catch (err) {
+        if (isFatal(err) || batch.length === 1) throw err;
+        for (const p of batch) {
+          try {
+            apply(await runBatch(driver, database, [p]));
+            summary.transactions++;
+          } catch (e) {
+            if (isFatal(e)) throw e;
+            written.add(p);
+            report(p.source, 'failed', `Neo4j refused it: ${(e as Error).message}`);
+          }
+        }
+      }
+    } catch (err) {
+      if (isFatal(err)) throw err;
+      written.add(batch[0]);
+      report(batch[0].source, 'failed', `Neo4j refused it: ${(err as Error).message}`);
+    } finally {
+      summary.writeSeconds += (performance.now() - t0) / 1000;
+      progress();
+    }
+  };
+
+  let batch: PreparedArticle[] = [];
+  let batchStances = 0;
+  let inFlight: { batch: PreparedArticle[]; promise: Promise<void> } | null = null;
+  let writeFailure: { err: unknown; batch: PreparedArticle[] } | null = null;
+  /** Waits for the batch being written; true when Neo4j failed for good. */
+  const settle = async (): Promise<boolean> => {
+    if (inFlight) await inFlight.promise;
+    inFlight = null;
+    return writeFailure !== null;
+  };
+  const flush = async (): Promise<boolean> => {
+    if (await settle()) return true;
+    if (batch.length === 0) return false;
+    const b = batch;
+    batch = [];
+    batchStances = 0;
+    inFlight = {
+      batch: b,
+      promise: write(b).catch((err) => {
+        writeFailure = { err, batch: b };
+      }),
+    };
+    return false;
+  };
+
+  for await (const raw of items as AsyncIterable<LoadItem>) {
+    summary.articles++;
+    const item = normaliseItem(raw);
+    if ('error' in item) {
+      report(item.error.source, 'failed', item.error.message);
+      progress();
+      continue;
+    }
+    const source = item.source ?? item.result?.article?.source ?? item.result?.article?.id ?? '(unknown)';
+    let prepared: PreparedArticle;
+    try {
+      prepared = prepareArticle(item.result, resolver, item.text, source);
+    } catch (err) {
+      report(source, 'failed', (err as Error).message);
+      progress();
+      continue;
+    }
+    if (batch.length && batchStances + prepared.stances.length > maxStances && (await flush())) {
+      batch.push(prepared);
+      break;
+    }
+    batch.push(prepared);
+    batchStances += prepared.stances.length;
+    if (batch.length >= batchSize && (await flush())) break;
+  }
+  if (!writeFailure) await flush();
+  await settle();
+  summary.seconds = (performance.now() - started) / 1000;
+  if (writeFailure) {
+    const failure = writeFailure as { err: unknown; batch: PreparedArticle[] };
+    // Whatever of the failed batch was not reported loaded, plus what was prepared after it.
+    const notLoaded = [...failure.batch, ...batch].filter((p) => !written.has(p)).map((p) => p.source);
+    throw new LoadAborted(
+      `The load stopped: Neo4j failed: ${(failure.err as Error)?.message ?? failure.err}`,
+      summary,
+      notLoaded,
+      failure.err,
+    );
+  }
+  return summary;
+}
+
+/** Loads one extraction result (the API's `ingestArticle`): its status and counts. */
+export async function loadOne(
+  driver: Driver,
+  database: string,
+  result: ExtractionResult,
+  options: { aliases?: Record<string, string>; text?: string | null } = {},
+): Promise<{ status: ArticleStatus; summary: LoadSummary }> {
+  let status: ArticleStatus = 'failed';
+  const summary = await loadResults(driver, database, [{ result, text: options.text }], {
+    aliases: options.aliases,
+    onArticle: (_s, st) => {
+      status = st;
+    },
+  });
+  return { status, summary };
+}
