@@ -8,6 +8,7 @@ import {
   adjPredicates,
   compoundSuffix,
   countryName,
+  days,
   firstPerson,
   honorifics,
   hypothetical,
@@ -517,7 +518,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (m && !(m.adj && !m.pron)) {
         if (crossedTo) {
           // "press Russia to back": the urged party is not a holder
-          const v = tokens[m.t0 - 1];
+          const v = tokens[mentionStart(m) - 1];
           if (v && (v.pos === 'VERB' || v.lower === 'on' || v.lower === 'for'))
             return { holders: [], controlled: true };
         }
@@ -638,7 +639,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'VERB' && /ing$/.test(low) && tokens[k - 1]?.text === ',') {
         return { holders: clauseSubject(lo, p), controlled: true };
       }
-      if (t.pos === 'VERB' && (low === 'by' || /ing$/.test(low))) {
+      if (t.pos === 'VERB' && /ing$/.test(low) && tokens[k - 1]?.lower === 'by') {
         return { holders: clauseSubject(lo, p), controlled: true };
       }
       if (t.lower === 'by' && /ing$/.test(tokens[k + 1]?.lower ?? '')) {
@@ -696,6 +697,22 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'PRON' && k > q && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) break;
       if (t.pos === 'AUX' && k > q) break;
       if ((low === 'and' || low === 'but' || low === 'or') && tokens[k + 1]?.pos === 'PRON') break;
+      if (low === 'and' || low === 'but') {
+        // "... and Tory leader Michael Howard may well take up": a new clause with its own subject
+        let x = k + 1;
+        while (
+          x < end &&
+          x < k + 6 &&
+          !(tokens[x].pos === 'AUX' || tokens[x].pos === 'VERB' || tokens[x].pos === 'PUNCT')
+        )
+          x++;
+        if (
+          x < end &&
+          (tokens[x].pos === 'AUX' || (tokens[x].pos === 'VERB' && !/ing$/.test(tokens[x].lower))) &&
+          mentionAt(x - 1)
+        )
+          break;
+      }
       if (
         low === 'and' &&
         (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'ADV')
@@ -768,11 +785,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   ): Target[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
+    // time expressions are not targets ("insisted on Wednesday")
+    if (s < end && (days.has(tokens[s].text) || tokens[s].pos === 'NUM')) return [];
     const e = npEnd(s, end);
     if (e <= s) return [];
     // actor NP: the head region is covered by mentions
     let h = s;
     if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;
+    // "Mr Brown": the honorific is not part of the mention
+    while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
     const m = mentionAt(h);
     if (m && m.t0 <= h && !m.adj) {
       const coords = coordinatedRight(m, e);
@@ -1157,6 +1178,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
                 break;
               }
               if (pred.needsInfAfter || inf >= 0) break;
+              // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
+              if (pred.particles[pred.particles.length - 1] !== 'for' && pred.lemma !== 'demand') break;
               targets = targetsAt(q, s.t1, { topicOnly: true });
             }
             break;
@@ -1379,8 +1402,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     while (
       e > lo &&
       (modals.has(tokens[e - 1].lower) || tokens[e - 1].pos === 'ADV' || tokens[e - 1].lower === 'not')
-    )
+    ) {
+      // "could be illegal", "might be a mistake": speculation, not a stance
+      if (/^(could|might|may)$/.test(tokens[e - 1].lower)) return;
       e--;
+    }
     let b = e - 1;
     while (b >= lo) {
       const t = tokens[b];
@@ -1399,8 +1425,25 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'AUX') break;
       b--;
     }
-    const sb = b + 1;
+    let sb = b + 1;
+    // "Whilst it is good that ...": leading subordinators are not part of the subject
+    while (
+      sb < e &&
+      (tokens[sb].pos === 'SCONJ' ||
+        /^(whilst|while|although|though|as|since|because)$/.test(tokens[sb].lower))
+    )
+      sb++;
     if (sb >= e) return;
+    // "I don't think the relationship is good": negated opinion verb before the clause
+    for (let x = Math.max(lo, sb - 4); x < sb; x++) {
+      if (
+        negation.has(tokens[x].lower) &&
+        /^(think|believe|feel|expect|accept|say|suppose)$/.test(tokens[x + 1]?.lemma ?? '')
+      ) {
+        pol = -pol as -1 | 1;
+        neg = !neg;
+      }
+    }
     const first = tokens[sb];
     if (first && /^(it|this|that|there|which|what|he|she|they|we|i|you)$/.test(first.lower)) {
       // pronoun subjects: only resolved third-person actors
