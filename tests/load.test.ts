@@ -1,0 +1,391 @@
+/** Issue 4: the loader, against the real test Neo4j; the CLI runs as a process (build first). */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSummaryProblems } from './fixtures/load/graph-checks.js';
+import { ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
+
+const FIX = path.join(ROOT, 'tests', 'fixtures', 'load');
+const fx = (name: string) => path.join(FIX, name);
+
+let driver: Driver;
+const db = () => testNeo4j().database;
+
+async function rows(
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  const { records } = await driver.executeQuery(cypher, params, { database: db() });
+  return records.map((r) => r.toObject());
+}
+
+async function stats(env?: Record<string, string>): Promise<unknown> {
+  const res = await runCli(['stats', '--json'], { env });
+  expect(res.code, res.stderr).toBe(0);
+  return JSON.parse(res.stdout);
+}
+
+const summaryProblems = () => findSummaryProblems(driver, db());
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+describe('stancegraph load (seed article, extracted on the fly)', () => {
+  const seed = path.join(SHARED, 'corpus', 'seed');
+
+  it('loads the seed, and loading it again changes nothing', async () => {
+    await resetDatabase(driver);
+    const first = await runCli(['load', seed, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const s1 = JSON.parse(first.stdout);
+    expect(s1).toMatchObject({ loaded: 1, unchanged: 0, failed: 0 });
+    expect(s1.stances).toBeGreaterThan(0);
+    const before = await stats();
+
+    const second = await runCli(['load', seed, '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ loaded: 0, unchanged: 1, failed: 0 });
+    expect(await stats()).toEqual(before);
+    expect(await summaryProblems()).toEqual([]);
+  });
+
+  it('writes the graph model: kind labels, provenance, offsets into Article.text', async () => {
+    const [art] = await rows('MATCH (a:Article) RETURN a');
+    const a = (art.a as { properties: Record<string, unknown> }).properties;
+    expect(a.id).toMatch(/^(sha256|url):/);
+    expect(a.publishedAt).toBe('2012-01-31');
+    expect(a.publisher).toBe('AFP');
+    expect(typeof a.text).toBe('string');
+    expect(a.extractor).toMatch(/^stancegraph-/);
+
+    // Every stance's offsets point at its quote in the article text.
+    const off = await rows(
+      `MATCH (s:Stance)-[:STATED_IN]->(a:Article)
+       RETURN count(s) AS n, count(CASE WHEN substring(a.text, s.start, s.end - s.start) = s.quote THEN 1 END) AS ok`,
+    );
+    expect(off[0].n).toBeGreaterThan(0);
+    expect(off[0].ok).toBe(off[0].n);
+
+    const labels = await rows(
+      `MATCH (a:Actor) RETURN count(a) AS n,
+              count(CASE WHEN size([l IN labels(a) WHERE l IN ['Country','Government','Person','Organization','Group','Location']]) = 1 THEN 1 END) AS labelled`,
+    );
+    expect(labels[0].labelled).toBe(labels[0].n);
+
+    const shape = await rows(
+      `MATCH (h:Actor)-[:HOLDS]->(s:Stance)-[:TOWARD]->(t), (s)-[:STATED_IN]->(:Article)
+       RETURN count(s) AS n, count(CASE WHEN s.holderId = h.id AND s.targetId = t.id THEN 1 END) AS ids,
+              count(CASE WHEN s.polarity IN [-1, 0, 1] AND s.id STARTS WITH 'stance:' THEN 1 END) AS typed`,
+    );
+    expect(shape[0].ids).toBe(shape[0].n);
+    expect(shape[0].typed).toBe(shape[0].n);
+    const total = await rows('MATCH (s:Stance) RETURN count(s) AS n');
+    expect(shape[0].n).toBe(total[0].n);
+
+    const mentions = await rows(
+      'MATCH (:Article)-[m:MENTIONS]->(:Actor) RETURN count(m) AS n, min(m.count) AS min',
+    );
+    expect(mentions[0].n).toBeGreaterThan(0);
+    const reps = await rows(
+      'MATCH (:Actor)-[r:REPRESENTS]->(:Actor) RETURN count(r) AS n, min(size(r.articles)) AS minArticles',
+    );
+    expect(reps[0].n).toBeGreaterThan(0);
+    expect(reps[0].minArticles).toBe(1);
+  });
+
+  // Depends on the extraction engine (src/extract): Russia opposes the draft resolution.
+  it('done-check: Russia OPPOSES something named like "resolution"', async () => {
+    const res = await runCli([
+      'cypher',
+      'MATCH (a:Actor)-[:OPPOSES]->(t) RETURN a.name AS a, t.name AS t',
+      '--json',
+    ]);
+    expect(res.code, res.stderr).toBe(0);
+    const found = (JSON.parse(res.stdout) as { a: string; t: string }[]).filter(
+      (r) => r.a === 'Russia' && /resolution/i.test(r.t),
+    );
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
+
+describe('stancegraph load --from-jsonl (fixtures)', () => {
+  it('keeps summary edges in step across two articles (count, firstSeen, lastSeen, polarity)', async () => {
+    await resetDatabase(driver);
+    const res = await runCli(['load', '--from-jsonl', fx('a1.jsonl'), fx('a2.jsonl'), '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ loaded: 2, failed: 0, stances: 5 });
+    const edges = await rows(
+      `MATCH (h:Actor)-[r]->(t) WHERE type(r) IN ['OPPOSES','SUPPORTS','CRITICIZES','REJECTS']
+       RETURN h.id AS h, type(r) AS type, t.id AS t, r.count AS count, r.firstSeen AS first, r.lastSeen AS last, r.polarity AS pol
+       ORDER BY h, type, t`,
+    );
+    expect(edges).toEqual([
+      {
+        h: 'china',
+        type: 'REJECTS',
+        t: 'topic:draft-resolution',
+        count: 1,
+        first: '2024-02-20',
+        last: '2024-02-20',
+        pol: -1,
+      },
+      {
+        h: 'china',
+        type: 'SUPPORTS',
+        t: 'russia',
+        count: 1,
+        first: '2024-02-20',
+        last: '2024-02-20',
+        pol: 1,
+      },
+      {
+        h: 'russia',
+        type: 'CRITICIZES',
+        t: 'united-states',
+        count: 1,
+        first: '2024-01-10',
+        last: '2024-01-10',
+        pol: -1,
+      },
+      {
+        h: 'russia',
+        type: 'OPPOSES',
+        t: 'topic:draft-resolution',
+        count: 2,
+        first: '2024-01-10',
+        last: '2024-02-20',
+        pol: -1,
+      },
+    ]);
+    const voiced = await rows(
+      'MATCH (s:Stance)-[:VOICED_BY]->(v:Actor) RETURN s.holderId AS holder, v.id AS speaker',
+    );
+    expect(voiced).toEqual([{ holder: 'russia', speaker: 'sergei-lavrov' }]);
+    const rep = await rows(
+      'MATCH (a:Actor)-[r:REPRESENTS]->(b:Actor) RETURN a.id AS a, b.id AS b, r.role AS role, r.articles AS articles',
+    );
+    expect(rep).toEqual([
+      {
+        a: 'sergei-lavrov',
+        b: 'russia',
+        role: 'foreign minister',
+        articles: ['url:https://example.test/a1'],
+      },
+    ]);
+    const ru = await rows(
+      "MATCH (a:Actor:Country {id: 'russia'}) RETURN a.aliases AS aliases, a.aliasText AS text",
+    );
+    expect(ru).toEqual([{ aliases: ['Moscow'], text: 'Moscow' }]);
+    expect(await summaryProblems()).toEqual([]);
+  });
+
+  it('replaces an article reloaded with a new extraction: old stances, mentions and edges go', async () => {
+    const res = await runCli(['load', '--from-jsonl', fx('a1-changed.jsonl'), '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ loaded: 1, unchanged: 0 });
+    const a1 = 'url:https://example.test/a1';
+    const stances = await rows(
+      'MATCH (s:Stance {articleId: $id}) RETURN s.kind AS kind, s.targetId AS target ORDER BY kind',
+      { id: a1 },
+    );
+    expect(stances).toEqual([{ kind: 'SUPPORT', target: 'topic:draft-resolution' }]);
+    const edges = await rows(
+      `MATCH (h:Actor {id: 'russia'})-[r]->(t) WHERE type(r) IN ['OPPOSES','SUPPORTS','CRITICIZES']
+       RETURN type(r) AS type, t.id AS t, r.count AS count, r.firstSeen AS first ORDER BY type`,
+    );
+    expect(edges).toEqual([
+      { type: 'OPPOSES', t: 'topic:draft-resolution', count: 1, first: '2024-02-20' },
+      { type: 'SUPPORTS', t: 'topic:draft-resolution', count: 1, first: '2024-01-11' },
+    ]);
+    // The United States was only in the old version of a1: no mention, no node left.
+    expect(await rows("MATCH (a:Actor {id: 'united-states'}) RETURN a")).toEqual([]);
+    const art = await rows('MATCH (a:Article {id: $id}) RETURN a.sha256 AS sha, a.publishedAt AS date', {
+      id: a1,
+    });
+    expect(art).toEqual([{ sha: 'a1sha-v2', date: '2024-01-11' }]);
+    expect(await summaryProblems()).toEqual([]);
+
+    // The same result again: unchanged, nothing written.
+    const before = await stats();
+    const again = await runCli(['load', '--from-jsonl', fx('a1-changed.jsonl'), '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ loaded: 0, unchanged: 1 });
+    expect(await stats()).toEqual(before);
+  });
+
+  it('reports bad JSON Lines entries by line, loads the rest, exits 1', async () => {
+    await resetDatabase(driver);
+    const res = await runCli(['load', '--from-jsonl', fx('mixed.jsonl'), '--json']);
+    expect(res.code).toBe(1);
+    const s = JSON.parse(res.stdout);
+    expect(s).toMatchObject({ loaded: 2, failed: 3 });
+    expect(res.stderr).toMatch(/mixed\.jsonl#L2: invalid JSON/);
+    expect(res.stderr).toMatch(/mixed\.jsonl#L3: .*article\.id/);
+    expect(res.stderr).toMatch(/mixed\.jsonl#L4: .*"nobody" is not an actor id/);
+    expect((await rows('MATCH (a:Article) RETURN count(a) AS n'))[0].n).toBe(2);
+  });
+
+  it('reports bad files in a mixed folder by name, loads the good ones, exits 1', async () => {
+    await resetDatabase(driver);
+    const res = await runCli(['load', fx('mixed-folder'), '--json']);
+    expect(res.code).toBe(1);
+    const s = JSON.parse(res.stdout);
+    expect(s).toMatchObject({ loaded: 2, failed: 3 });
+    for (const bad of ['empty.txt', 'german.txt', 'no-article.html'])
+      expect(res.stderr).toContain(`mixed-folder/${bad}:`);
+    expect(res.stderr).not.toContain('good-');
+    const sources = await rows('MATCH (a:Article) RETURN a.source AS s ORDER BY s');
+    expect(sources.map((r) => path.basename(String(r.s)))).toEqual(['good-agency.txt', 'good-bbc.txt']);
+  });
+
+  it('fails fast and clearly when Neo4j is unreachable', async () => {
+    const started = Date.now();
+    const res = await runCli(['load', '--from-jsonl', fx('a1.jsonl')], {
+      env: { NEO4J_URI: 'bolt://127.0.0.1:1' },
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/unreachable at bolt:\/\/127\.0\.0\.1:1/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('stancegraph actors merge', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-aliases-'));
+  const aliases = path.join(dir, 'aliases.json');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('moves every relationship to INTO, records the alias, and later loads land on INTO', async () => {
+    await resetDatabase(driver);
+    writeFileSync(aliases, '{\n  "Moskva": "russia"\n}\n');
+    const load = await runCli([
+      'load',
+      '--from-jsonl',
+      fx('a1.jsonl'),
+      fx('a2.jsonl'),
+      fx('a3.jsonl'),
+      '--aliases',
+      aliases,
+    ]);
+    expect(load.code, load.stderr).toBe(0);
+    const kremlin = await rows(
+      "MATCH (k:Actor {id: 'the-kremlin'}) RETURN COUNT { (k)-[:HOLDS]->() } AS holds, COUNT { ()-[:MENTIONS]->(k) } AS mentions",
+    );
+    expect(kremlin).toEqual([{ holds: 2, mentions: 1 }]);
+    const mentionsBefore = await rows(
+      "MATCH (:Article {id: 'url:https://example.test/a3'})-[m:MENTIONS]->(a:Actor) WHERE a.id IN ['russia', 'the-kremlin'] RETURN sum(m.count) AS n",
+    );
+
+    const res = await runCli(['actors', 'merge', 'the-kremlin', 'russia', '--aliases', aliases, '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.moved).toMatchObject({ holds: 2, mentions: 1, represents: 1 });
+    expect(out.duplicateStancesDropped).toBe(1);
+
+    expect(await rows("MATCH (k:Actor {id: 'the-kremlin'}) RETURN k")).toEqual([]);
+    const ru = await rows(
+      "MATCH (r:Actor {id: 'russia'}) RETURN r.mergedIds AS merged, r.aliases AS aliases",
+    );
+    expect(ru[0].merged).toEqual(['the-kremlin']);
+    expect(ru[0].aliases).toEqual(expect.arrayContaining(['Kremlin', 'The Kremlin', 'Moscow']));
+    const stances = await rows(
+      "MATCH (h:Actor)-[:HOLDS]->(s:Stance {articleId: 'url:https://example.test/a3'}) RETURN h.id AS h, s.holderId AS holderId, s.kind AS kind ORDER BY kind",
+    );
+    expect(stances).toEqual([
+      { h: 'russia', holderId: 'russia', kind: 'CONDEMN' },
+      { h: 'russia', holderId: 'russia', kind: 'CRITICIZE' },
+    ]);
+    const crit = await rows(
+      "MATCH (:Actor {id: 'russia'})-[r:CRITICIZES]->(:Actor {id: 'united-states'}) RETURN r.count AS n",
+    );
+    expect(crit).toEqual([{ n: 2 }]);
+    const mentionsAfter = await rows(
+      "MATCH (:Article {id: 'url:https://example.test/a3'})-[m:MENTIONS]->(a:Actor {id: 'russia'}) RETURN sum(m.count) AS n, count(m) AS rels",
+    );
+    expect(mentionsAfter).toEqual([{ n: mentionsBefore[0].n, rels: 1 }]);
+    const rep = await rows(
+      "MATCH (:Actor {id: 'sergei-lavrov'})-[r:REPRESENTS]->(b) RETURN b.id AS b, r.articles AS articles",
+    );
+    expect(rep).toEqual([
+      { b: 'russia', articles: ['url:https://example.test/a1', 'url:https://example.test/a3'] },
+    ]);
+    expect(await summaryProblems()).toEqual([]);
+
+    const file = readFileSync(aliases, 'utf8');
+    expect(JSON.parse(file)).toEqual({ Moskva: 'russia', 'the-kremlin': 'russia' });
+    expect(file).toBe('{\n  "Moskva": "russia",\n  "the-kremlin": "russia"\n}\n');
+
+    // The merged graph is what a fresh load with the alias gives.
+    const merged = await stats();
+    const ids = await rows('MATCH (s:Stance) RETURN s.id AS id ORDER BY id');
+    await resetDatabase(driver);
+    const fresh = await runCli([
+      'load',
+      '--from-jsonl',
+      fx('a1.jsonl'),
+      fx('a2.jsonl'),
+      fx('a3.jsonl'),
+      '--aliases',
+      aliases,
+    ]);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(await stats()).toEqual(merged);
+    expect(await rows('MATCH (s:Stance) RETURN s.id AS id ORDER BY id')).toEqual(ids);
+  });
+
+  it('a later load mentioning FROM lands on INTO, from mergedIds even without the aliases file', async () => {
+    await resetDatabase(driver);
+    await runCli(['load', '--from-jsonl', fx('a3.jsonl')]);
+    const res = await runCli(['actors', 'merge', 'the-kremlin', 'russia', '--aliases', aliases]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain("Merged 'the-kremlin' into 'russia'");
+    // No aliases file at all this time: the merge recorded in the graph is enough.
+    const later = await runCli(['load', '--from-jsonl', fx('a4.jsonl')], {
+      env: { STANCEGRAPH_ALIASES: '' },
+      cwd: dir,
+    });
+    expect(later.code, later.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'stancegraph.aliases.json'))).toBe(false);
+    expect(await rows("MATCH (k:Actor {id: 'the-kremlin'}) RETURN k")).toEqual([]);
+    const urges = await rows(
+      'MATCH (h:Actor)-[r:URGES]->(t:Actor) RETURN h.id AS h, t.id AS t, r.count AS n',
+    );
+    expect(urges).toEqual([{ h: 'russia', t: 'china', n: 1 }]);
+  });
+
+  it('creates the aliases file when missing; refuses unknown ids and FROM == INTO', async () => {
+    await resetDatabase(driver);
+    await runCli(['load', '--from-jsonl', fx('a2.jsonl')]);
+    const created = path.join(dir, 'created.json');
+    const ok = await runCli(['actors', 'merge', 'china', 'russia', '--aliases', created]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(created, 'utf8'))).toEqual({ china: 'russia' });
+
+    const unknown = await runCli(['actors', 'merge', 'atlantis', 'russia', '--aliases', created]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("no actor with id 'atlantis'");
+    const again = await runCli(['actors', 'merge', 'china', 'russia', '--aliases', created]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("'china' was already merged into 'russia'");
+    const self = await runCli(['actors', 'merge', 'russia', 'russia', '--aliases', created]);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toContain('into itself');
+    const into = await runCli(['actors', 'merge', 'russia', 'nowhere', '--aliases', created]);
+    expect(into.code).toBe(1);
+    expect(into.stderr).toContain("no actor with id 'nowhere'");
+  });
+
+  it('actors list finds actors by alias', async () => {
+    const res = await runCli(['actors', 'list', '--search', 'Beij', '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect((JSON.parse(res.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['russia']);
+    const all = await runCli(['actors', 'list']);
+    expect(all.stdout).toContain('"russia"');
+  });
+});
