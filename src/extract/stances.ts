@@ -159,6 +159,26 @@ const HEDGED = new Set([
 ]);
 const _HARD_BOUNDARY = new Set([';', ':', '(', ')', '?', '!']);
 
+/** Words that can start a stance pattern (precompiled once). */
+const TRIGGERS = new Set<string>([
+  ...verbPredicates.keys(),
+  ...adjPredicates.keys(),
+  ...nounPredicates.keys(),
+  ...readiness,
+  'be',
+  "'s",
+  'call',
+  'describe',
+  'brand',
+  'see',
+  'consider',
+  'must',
+  'should',
+  'no',
+  'need',
+  'have',
+]);
+
 export interface StanceOptions {
   maxStances?: number;
 }
@@ -886,6 +906,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const prevTargets: Target[] = [];
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i];
+      // quick reject: only lexicon words and compounds can start a stance
+      if (!t.parts && !TRIGGERS.has(t.lemma) && !TRIGGERS.has(t.lower)) continue;
       const lo = contentStart[i] >= 0 && contentStart[i] >= s.t0 ? contentStart[i] : s.t0;
       const speaker = speakerAt[i];
       const baseConf = speaker ? 0.7 : 0.8;
@@ -1274,13 +1296,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   /** Predicates for a token: its lemma, else simple inflection stripping (lemmatiser slips: "waged" -> "wag"). */
   function lexVerb(t: Token): Predicate[] | undefined {
     const w = t.lower;
-    return (
-      verbPredicates.get(t.lemma) ??
-      verbPredicates.get(w) ??
-      (w.endsWith('d') ? verbPredicates.get(w.slice(0, -1)) : undefined) ??
-      (w.endsWith('ed') ? verbPredicates.get(w.slice(0, -2)) : undefined) ??
-      (w.endsWith('s') ? verbPredicates.get(w.slice(0, -1)) : undefined)
-    );
+    return verbPredicates.get(t.lemma) ?? verbPredicates.get(w);
   }
 
   function compoundHolder(first: string): string | undefined {
