@@ -148,6 +148,7 @@ try {
     if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
     const latencies = [];
     let gqlErrors = 0;
+    let firstError;
     const instance = autocannon({
       url,
       method: 'POST',
@@ -158,7 +159,12 @@ try {
       // A GraphQL error still answers 200: look for the `errors` key in every body.
       setupClient: (client) =>
         client.on('body', (buf) => {
-          if (buf.includes('"errors":[')) gqlErrors++;
+          if (buf.includes('"errors":[')) {
+            gqlErrors++;
+            firstError ??= buf
+              .toString('utf8')
+              .slice(buf.indexOf('"errors":['), buf.indexOf('"errors":[') + 300);
+          }
         }),
     });
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
@@ -175,12 +181,21 @@ try {
       'p99 ms': +pct(99).toFixed(1),
       errors: r.errors + r.timeouts + r.non2xx + gqlErrors,
     });
+    if (r.timeouts || r.non2xx || gqlErrors) {
+      log(
+        `${q.name}: ${r.timeouts} client timeouts, ${r.non2xx} non-2xx, ${gqlErrors} GraphQL errors${firstError ? `; first: ${firstError}` : ''}`,
+      );
+    }
   }
 
   console.log(
     `\nGraphQL API on ${url}: ${graph.articles} articles, ${graph.actors} actors, ${graph.stances} stances; ` +
       `${connections} connections × ${duration} s per query; ${os.cpus().length} cores, node ${process.version}; ` +
-      `actor lookup on '${actorId}' (${top.records[0].get('n')} stances held)`,
+      `actor lookup on '${actorId}' (${top.records[0].get('n')} stances held); ` +
+      `load average at the end ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} (other processes share these cores)`,
   );
   console.table(results);
   const lookup = results[0];

@@ -2,8 +2,9 @@
 // Every user value arrives as a parameter; full-text strings are escaped for Lucene before they get here.
 // Batched (DataLoader) queries take `$ids` and return one row per id that has something.
 // Paged queries collect the ordered matches once and return `total` and one page of them.
-// A stance is always returned through the same projection: its properties plus the ids of its
-// holder, target (with whether it is a Topic), article and speaker, read from the relationships.
+// A stance is always returned through the same projection: its properties plus its holder, target
+// (with whether it is a Topic) and article, joined here so that a page of stances needs no further
+// lookups for them, and its speaker's id.
 
 // name: ping
 RETURN 1 AS ok;
@@ -69,9 +70,10 @@ CALL (id) {
   RETURN size(matches) AS total, matches[$skip..($skip + $limit)] AS page
 }
 RETURN id, total, [s IN page | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: targetStances
@@ -92,9 +94,10 @@ CALL (id) {
   RETURN size(matches) AS total, matches[$skip..($skip + $limit)] AS page
 }
 RETURN id, total, [s IN page | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: articleStances
@@ -106,9 +109,10 @@ CALL (id) {
   RETURN size(matches) AS total, matches[$skip..($skip + $limit)] AS page
 }
 RETURN id, total, [s IN page | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: actorArticles
@@ -147,9 +151,10 @@ WHERE ($kind IS NULL OR s.kind = $kind)
 WITH s ORDER BY score DESC, coalesce(s.publishedAt, '') DESC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total, [s IN matches[$skip..($skip + $limit)] | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: stancesByHolder
@@ -163,9 +168,10 @@ WHERE ($kind IS NULL OR s.kind = $kind)
 WITH s ORDER BY coalesce(s.publishedAt, '') DESC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total, [s IN matches[$skip..($skip + $limit)] | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: stancesByTarget
@@ -183,9 +189,10 @@ WHERE ($kind IS NULL OR s.kind = $kind)
 WITH s ORDER BY coalesce(s.publishedAt, '') DESC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total, [s IN matches[$skip..($skip + $limit)] | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: stancesByKind
@@ -197,9 +204,10 @@ WHERE ($polarity IS NULL OR s.polarity = $polarity)
 WITH s ORDER BY coalesce(s.publishedAt, '') DESC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total, [s IN matches[$skip..($skip + $limit)] | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: stancesAll
@@ -211,9 +219,10 @@ WHERE ($polarity IS NULL OR s.polarity = $polarity)
 WITH s ORDER BY coalesce(s.publishedAt, '') DESC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total, [s IN matches[$skip..($skip + $limit)] | s {.id, .kind, .polarity, .quote, .sentence, .start, .end, .negated, .confidence, .publishedAt,
-  holderId: head([(_h:Actor)-[:HOLDS]->(s) | _h.id]),
-  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic}]),
-  articleId: head([(s)-[:STATED_IN]->(_a:Article) | _a.id]),
+  holder: head([(_h:Actor)-[:HOLDS]->(s) | _h {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_h)}]),
+  target: head([(s)-[:TOWARD]->(_t) | {id: _t.id, topic: _t:Topic, node: CASE WHEN _t:Topic THEN _t {.id, .name}
+    ELSE _t {.id, .name, .kind, .aliases, .mergedIds, labels: labels(_t)} END}]),
+  article: head([(s)-[:STATED_IN]->(_a:Article) | _a {.id, .title, .publisher, .publishedAt, .url, .source, .extractor}]),
   speakerId: head([(s)-[:VOICED_BY]->(_v:Actor) | _v.id])}] AS page;
 
 // name: relationsHeld

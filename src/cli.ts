@@ -5,6 +5,7 @@ import { registerDbCommands } from './commands/db.js';
 import { registerExtractCommands } from './commands/extract.js';
 import { registerLoadCommands } from './commands/load.js';
 import { registerNeo4jCommands } from './commands/neo4j.js';
+import { registerServeCommands } from './commands/serve.js';
 import { registerStartCommands } from './commands/start.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerCypherCommands(program);
   registerExtractCommands(program);
+  registerServeCommands(program);
   registerLoadCommands(program);
   registerActorsCommands(program);
   registerStartCommands(program);

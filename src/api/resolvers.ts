@@ -154,14 +154,12 @@ export const resolvers = {
   },
 
   Stance: {
-    holder: async (s: StanceRow, _: Args, ctx: ApiContext) =>
-      required('holder of stance', s.id, s.holderId ? await ctx.loaders.actor.load(s.holderId) : null),
-    target: async (s: StanceRow, _: Args, ctx: ApiContext) =>
-      required('target of stance', s.id, await loadTarget(ctx, s.target)),
+    // Holder, target and article come joined with the stance (cypher/read.cypher).
+    holder: (s: StanceRow) => required('holder of stance', s.id, s.holder),
+    target: (s: StanceRow) => required('target of stance', s.id, s.target?.node ?? null),
     speaker: (s: StanceRow, _: Args, ctx: ApiContext) =>
       s.speakerId ? ctx.loaders.actor.load(s.speakerId) : null,
-    article: async (s: StanceRow, _: Args, ctx: ApiContext) =>
-      required('article of stance', s.id, s.articleId ? await ctx.loaders.article.load(s.articleId) : null),
+    article: (s: StanceRow) => required('article of stance', s.id, s.article),
     negated: (s: StanceRow) => s.negated ?? false,
     confidence: (s: StanceRow) => s.confidence ?? 1,
     evidence: (s: StanceRow) => ({

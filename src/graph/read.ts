@@ -40,9 +40,9 @@ export interface StanceRow {
   negated: boolean | null;
   confidence: number | null;
   publishedAt: string | null;
-  holderId: string | null;
-  target: { id: string; topic: boolean } | null;
-  articleId: string | null;
+  holder: ActorRow | null;
+  target: { id: string; topic: boolean; node: ActorRow | TopicRow } | null;
+  article: ArticleRow | null;
   speakerId: string | null;
 }
 export interface Linked<T> {
@@ -154,16 +154,13 @@ export class GraphReader {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ReadTimeout(this.timeoutMs)), ms);
     });
+    // An auto-commit read: one network round trip (RUN + PULL), where executeQuery's managed
+    // transaction takes two (BEGIN + RUN + PULL, COMMIT). Reads need no retry on a single server.
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
+    const abort = () => void session.close();
+    this.options.signal?.addEventListener('abort', abort);
     try {
-      const res = await Promise.race([
-        this.driver.executeQuery(query('read', name), p, {
-          database: this.options.database,
-          routing: 'READ',
-          transactionConfig: { timeout: ms },
-          signal: this.options.signal,
-        }),
-        deadline,
-      ]);
+      const res = await Promise.race([session.run(query('read', name), p, { timeout: ms }), deadline]);
       return res.records.map((r) => toPlain(r.toObject()) as T);
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
@@ -171,6 +168,8 @@ export class GraphReader {
       throw err;
     } finally {
       clearTimeout(timer);
+      this.options.signal?.removeEventListener('abort', abort);
+      void session.close();
     }
   }
 
@@ -230,7 +229,7 @@ export class GraphReader {
       name,
       ids,
       (r: { total: number; page: StanceRow[] }): Page<StanceRow> => ({ total: r.total, items: r.page }),
-      { ...f, skip, limit },
+      { kind: f.kind, polarity: f.polarity, from: f.from, to: f.to, skip, limit },
     );
   }
 

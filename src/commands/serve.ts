@@ -1,0 +1,77 @@
+/** `stancegraph serve`: the GraphQL API (with GraphiQL) over the graph, until SIGTERM/SIGINT. */
+import type { Command } from 'commander';
+import { makeDefaultIngest } from '../api/default-ingest.js';
+import { startServer } from '../api/server.js';
+import { UserError } from '../errors.js';
+import { connect } from '../neo4j/connection.js';
+import { ensureMigrated } from '../neo4j/migrate.js';
+
+function port(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UserError(`--port expects a port number (0-65535), got '${raw}'`);
+  return n;
+}
+
+function millis(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--timeout expects milliseconds ≥ 1, got '${raw}'`);
+  return n;
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Serve the GraphQL API at /graphql (GraphiQL playground in a browser), /health and /guide. Mutations need STANCEGRAPH_API_TOKEN.',
+    )
+    .option('--port <port>', 'port to listen on (0: any free port)', port, 4000)
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option(
+      '--timeout <ms>',
+      'per-request time limit in milliseconds (default STANCEGRAPH_API_TIMEOUT_MS or 10000)',
+      millis,
+    )
+    .action(async (flags: { port: number; host: string; timeout?: number }) => {
+      const { driver, target } = await connect();
+      let running: Awaited<ReturnType<typeof startServer>>;
+      try {
+        await ensureMigrated(driver, target.database);
+        running = await startServer({
+          driver,
+          database: target.database,
+          host: flags.host,
+          port: flags.port,
+          timeoutMs: flags.timeout,
+          ingest: makeDefaultIngest(driver, target.database),
+          closeDriver: true,
+        });
+      } catch (err) {
+        await driver.close();
+        const e = err as NodeJS.ErrnoException;
+        if (e.code === 'EADDRINUSE')
+          throw new UserError(
+            `Port ${flags.port} on ${flags.host} is already in use: choose another with --port`,
+          );
+        if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+          throw new UserError(`Cannot listen on --host ${flags.host}: ${e.message}`);
+        throw err;
+      }
+      const base = running.url.replace(/\/graphql$/, '');
+      console.log(`stancegraph API: ${running.url} (GraphiQL playground: open it in a browser)`);
+      console.log(`health: ${base}/health · Neo4j Browser guide: :play ${base}/guide · Neo4j: ${target.uri}`);
+      if (!process.env.STANCEGRAPH_API_TOKEN)
+        console.log('mutations: disabled (set STANCEGRAPH_API_TOKEN to enable ingestArticle)');
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          console.log(`${signal}: finishing requests in flight and shutting down...`);
+          running.close().then(() => {
+            console.log('stopped.');
+            resolve();
+          });
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+}
