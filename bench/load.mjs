@@ -1,0 +1,186 @@
+// Loader benchmark (`npm run bench:load`): loads ../shared/corpus/bbc (2,095 articles) into an EMPTY
+// throw-away local Neo4j (Bolt 28689, HTTP 28476, in a temp folder; stopped and removed afterwards),
+// three ways, each through the real CLI as its own process:
+//   1. `stancegraph load BBC`            : extraction + load, as a user runs it (total time);
+//   2. `stancegraph load --from-jsonl`   : the same results pre-extracted, into an emptied database
+//                                          (load-only time, stances/s written);
+//   3. the same again                    : every article unchanged (idempotent reload).
+// Options: --use-env  use NEO4J_URI/NEO4J_PASSWORD instead (refused unless that database is empty,
+//                     or --force is given; it is emptied between runs, so only use a scratch one);
+//          --corpus DIR  another corpus.
+// Targets (issue 4): >= 5,000 stances/s written; whole corpus extracted + loaded in < 30 s.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = process.env.STANCEGRAPH_SHARED ?? path.resolve(ROOT, '..', 'shared');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const corpus = path.resolve(value('--corpus', path.join(SHARED, 'corpus', 'bbc')));
+const CLI = path.join(ROOT, 'bin', 'stancegraph.js');
+const BOLT = 28689;
+const HTTP = 28476;
+
+const local = await import(path.join(ROOT, 'dist', 'neo4j', 'local.js'));
+const neo4j = (await import('neo4j-driver')).default;
+const log = (m) => process.stderr.write(`[bench:load] ${m}\n`);
+
+function run(cliArgs, env, { capture = true } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [CLI, ...cliArgs], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'pipe'],
+    });
+    const out = [];
+    let err = '';
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: err,
+        seconds: (performance.now() - t0) / 1000,
+      }),
+    );
+  });
+}
+
+let opts = null;
+let tmp = null;
+let env;
+if (flag('--use-env')) {
+  if (!process.env.NEO4J_URI) throw new Error('--use-env: NEO4J_URI is not set');
+  env = {};
+} else {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bench-load-'));
+  opts = local.defaultLocalOptions({ dir: tmp, boltPort: BOLT, httpPort: HTTP, heap: '2g', pageCache: '1g' });
+  log(`starting a throw-away Neo4j in ${tmp} (Bolt ${BOLT})...`);
+  const started = await local.start(opts, log);
+  env = {
+    NEO4J_URI: local.boltUri(opts),
+    NEO4J_USERNAME: 'neo4j',
+    NEO4J_PASSWORD: started.password,
+    NEO4J_DATABASE: 'neo4j',
+  };
+}
+const target = { ...process.env, ...env };
+const driver = neo4j.driver(
+  target.NEO4J_URI,
+  neo4j.auth.basic(target.NEO4J_USERNAME ?? 'neo4j', target.NEO4J_PASSWORD ?? ''),
+  {
+    disableLosslessIntegers: true,
+  },
+);
+const database = target.NEO4J_DATABASE ?? 'neo4j';
+const scalar = async (q) => (await driver.executeQuery(q, {}, { database })).records[0].get('n');
+const counts = async () => ({
+  nodes: await scalar('MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n'),
+  relationships: await scalar('MATCH ()-[r]->() RETURN count(r) AS n'),
+});
+async function empty() {
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+const results = { corpus, cpus: os.availableParallelism(), when: new Date().toISOString() };
+try {
+  const before = await counts();
+  if (before.nodes > 0) {
+    if (!flag('--force'))
+      throw new Error(
+        `the database at ${target.NEO4J_URI} is not empty (${before.nodes} nodes): refusing (use --force to empty it)`,
+      );
+    await empty();
+  }
+
+  log(`1/3 stancegraph load ${corpus} (extraction + load)...`);
+  const full = await run(['load', corpus, '--json'], env);
+  if (full.code !== 0 && full.code !== 1) throw new Error(`load failed (exit ${full.code}):\n${full.stderr}`);
+  const s1 = JSON.parse(full.stdout);
+  const c1 = await counts();
+  results.total = {
+    seconds: +full.seconds.toFixed(2),
+    articles: s1.articles,
+    loaded: s1.loaded,
+    failed: s1.failed,
+    stances: s1.stances,
+    actors: s1.actors,
+    nodes: c1.nodes,
+    relationships: c1.relationships,
+    articlesPerSecond: +(s1.articles / full.seconds).toFixed(1),
+    writeSeconds: s1.writeSeconds,
+  };
+
+  log('   extracting once more to JSON Lines (for the load-only run)...');
+  const ex = await run(['extract', corpus, '--format', 'jsonl'], env);
+  if (ex.code !== 0 && ex.code !== 1) throw new Error(`extract failed (exit ${ex.code}):\n${ex.stderr}`);
+  const outDir = path.join(ROOT, 'bench', 'out');
+  mkdirSync(outDir, { recursive: true });
+  const jsonl = path.join(outDir, 'bbc-extracted.jsonl');
+  writeFileSync(jsonl, ex.stdout);
+  results.extractOnlySeconds = +ex.seconds.toFixed(2);
+
+  log('2/3 stancegraph load --from-jsonl into the emptied database (load only)...');
+  await empty();
+  const only = await run(['load', '--from-jsonl', jsonl, '--json'], env);
+  if (only.code !== 0 && only.code !== 1)
+    throw new Error(`load --from-jsonl failed (exit ${only.code}):\n${only.stderr}`);
+  const s2 = JSON.parse(only.stdout);
+  const c2 = await counts();
+  results.loadOnly = {
+    seconds: +only.seconds.toFixed(2),
+    loaderSeconds: s2.seconds,
+    writeSeconds: s2.writeSeconds,
+    transactions: s2.transactions,
+    stances: s2.stances,
+    nodes: c2.nodes,
+    relationships: c2.relationships,
+    articlesPerSecond: +(s2.loaded / s2.seconds).toFixed(1),
+    stancesPerSecond: +(s2.stances / s2.seconds).toFixed(1),
+    writesPerSecond: +((c2.nodes + c2.relationships) / s2.seconds).toFixed(1),
+  };
+
+  log('3/3 the same again (every article unchanged)...');
+  const again = await run(['load', '--from-jsonl', jsonl, '--json'], env);
+  const s3 = JSON.parse(again.stdout);
+  results.reload = { seconds: +again.seconds.toFixed(2), unchanged: s3.unchanged, loaded: s3.loaded };
+  rmSync(jsonl, { force: true });
+
+  const t = results.total;
+  const l = results.loadOnly;
+  console.log(
+    [
+      `bench:load — ${corpus} (${t.articles} articles, ${results.cpus} CPUs)`,
+      `  extraction + load : ${t.seconds.toFixed(1)} s total, ${t.articlesPerSecond} articles/s; ${t.stances} stances, ${t.actors} actors; ${t.nodes} nodes, ${t.relationships} relationships written   (target < 30 s)`,
+      `  extraction alone  : ${results.extractOnlySeconds.toFixed(1)} s (stancegraph extract, for comparison)`,
+      `  load only         : ${l.loaderSeconds.toFixed(1)} s in the loader (${l.seconds.toFixed(1)} s with process start-up), ${l.transactions} transactions; ${l.articlesPerSecond} articles/s, ${l.stancesPerSecond} stances/s, ${l.writesPerSecond} nodes+relationships/s   (target >= 5,000 stances/s)`,
+      `  reload, unchanged : ${results.reload.seconds.toFixed(1)} s (${results.reload.unchanged} unchanged, ${results.reload.loaded} loaded)`,
+    ].join('\n'),
+  );
+  writeFileSync(path.join(outDir, 'load.json'), `${JSON.stringify(results, null, 2)}\n`);
+} finally {
+  await driver.close();
+  if (opts) {
+    await local.stop(opts);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,93 @@
+/** Issue 4: the loader's pure parts (no database): resolution, preparation, validation. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { luceneQuery } from '../src/graph/actors.js';
+import { prepareArticle } from '../src/graph/load.js';
+import { isoDate, Resolver, stanceId } from '../src/graph/model.js';
+import { resultProblems } from '../src/graph/validate.js';
+import type { ExtractionResult } from '../src/types.js';
+import { ROOT } from './helpers/neo4j.js';
+
+const fixture = (name: string): ExtractionResult =>
+  JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'load', name), 'utf8').split('\n')[0]);
+
+describe('Resolver', () => {
+  it('follows aliases and merges to the end of a chain, and stops on a cycle', () => {
+    const r = new Resolver({ kremlin: 'russia-gov', Moscow: 'russia' }, [
+      ['russia-gov', 'russia'],
+      ['a', 'b'],
+      ['b', 'a'],
+    ]);
+    expect(r.resolve('kremlin')).toBe('russia');
+    expect(r.resolve('russia')).toBe('russia');
+    expect(r.resolve('unknown')).toBe('unknown');
+    expect(['a', 'b']).toContain(r.resolve('a'));
+  });
+  it('lets the aliases file win over a merge recorded in the database', () => {
+    expect(new Resolver({ x: 'y' }, [['x', 'z']]).resolve('x')).toBe('y');
+  });
+});
+
+describe('prepareArticle', () => {
+  it('maps actor ids through the resolver, folding actors that become one', () => {
+    const p = prepareArticle(fixture('a3.jsonl'), new Resolver({ 'the-kremlin': 'russia' }));
+    const ru = p.actors.find((a) => a.id === 'russia')!;
+    expect(p.actors.map((a) => a.id).sort()).toEqual(['russia', 'sergei-lavrov', 'united-states']);
+    expect(ru.authoritative).toBe(true);
+    expect(ru.aliases).toEqual(['Kremlin', 'Moscow', 'The Kremlin']);
+    // Two CRITICIZE stances in the same sentence now share holder, target and kind: one is kept.
+    expect(p.stances.filter((s) => s.kind === 'CRITICIZE')).toHaveLength(1);
+    expect(p.stances.every((s) => s.holderId === 'russia')).toBe(true);
+    expect(p.mentions.find((m) => m.actorId === 'russia')!.count).toBe(5);
+    expect(p.represents).toEqual([
+      {
+        fromId: 'sergei-lavrov',
+        toId: 'russia',
+        role: 'spokesman',
+        articleId: 'url:https://example.test/a3',
+      },
+    ]);
+  });
+
+  it('gives stable stance ids and a content hash that ignores where the result was read from', () => {
+    const a = prepareArticle(fixture('a1.jsonl'), new Resolver(), null, 'one.jsonl#L1');
+    const b = prepareArticle(fixture('a1.jsonl'), new Resolver(), null, 'two.jsonl#L9');
+    expect(a.stances.map((s) => s.id)).toEqual(b.stances.map((s) => s.id));
+    expect(a.article.contentHash).toBe(b.article.contentHash);
+    expect(a.stances[0].id).toBe(
+      stanceId('url:https://example.test/a1', 0, 'russia', 'topic:draft-resolution', 'OPPOSE'),
+    );
+    const c = prepareArticle(fixture('a1.jsonl'), new Resolver({ 'united-states': 'usa' }));
+    expect(c.article.contentHash).not.toBe(a.article.contentHash);
+    expect(a.stances[0]).toMatchObject({ voicedBy: 'sergei-lavrov', speakerId: 'sergei-lavrov' });
+    expect(a.stances[1]).toMatchObject({ voicedBy: null, speakerId: null });
+  });
+
+  it('refuses malformed results with the reasons', () => {
+    const bad = fixture('a2.jsonl');
+    bad.stances[0].source = 'nobody';
+    (bad.stances[1] as { kind: string }).kind = 'LIKE';
+    expect(() => prepareArticle(bad, new Resolver())).toThrow(
+      /stances\[0\]\.source "nobody".*stances\[1\]\.kind "LIKE"/,
+    );
+    expect(resultProblems({ article: {} })).toEqual([
+      'article.id is missing or not a string',
+      'no "actors" array',
+    ]);
+    expect(resultProblems(null)).toEqual(['not a JSON object']);
+  });
+});
+
+describe('helpers', () => {
+  it('isoDate keeps the date of an ISO date or timestamp', () => {
+    expect(isoDate('2012-01-31')).toBe('2012-01-31');
+    expect(isoDate('2012-01-31T10:00:00Z')).toBe('2012-01-31');
+    expect(isoDate('31 Jan 2012')).toBeNull();
+    expect(isoDate(null)).toBeNull();
+  });
+  it('luceneQuery escapes special characters and makes prefixes', () => {
+    expect(luceneQuery('Beij')).toBe('Beij*');
+    expect(luceneQuery('al-Assad (Syria)')).toBe('al\\-Assad* AND \\(Syria\\)*');
+  });
+});
