@@ -468,6 +468,16 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('refuses an oversized request body with 413', async () => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(9 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].message).toMatch(/too large/);
+  });
+
   it('serves GraphiQL with the example query on GET /graphql for browsers', async () => {
     const res = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);

@@ -24,6 +24,9 @@ import { type ApiContext, createContext, type IngestFn } from './context.js';
 import { costLimitPlugin } from './cost.js';
 import { buildSchema } from './schema.js';
 
+/** Largest request body accepted (an ingestArticle HTML page fits well within it). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
 export const GUIDE_FILE = path.join(ROOT, 'cypher', 'browser', 'guide.html');
 
 /** The query GraphiQL opens with: who opposes the resolution, with the sentence that says so. */
@@ -229,6 +232,11 @@ export function createServer(opts: ServerOptions): {
       void health(opts, res);
     } else if (pathname === '/guide') {
       guide(req, res);
+    } else if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      sendJson(res, 413, {
+        errors: [{ message: `Request body too large (the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB)` }],
+      });
+      req.resume();
     } else if (pathname === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
