@@ -229,6 +229,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         steps++;
         continue;
       }
+      // "has in the past said"
+      if ((t.pos === 'DET' || t.pos === 'ADP') && steps > 0 && steps < 4 && t.text !== ',') {
+        k--;
+        steps++;
+        continue;
+      }
       // appositive before the verb: "Russia's deputy foreign minister, Gennady Gatilov, said"
       if (t.text === ',' && steps === 0) {
         const am = mentionAt(k - 1);
@@ -532,11 +538,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function holdersFor(p: number, lo: number): { holders: string[]; controlled: boolean } {
     let k = p - 1;
     let crossedTo = false;
+    let crossedVerb = false;
     for (let guard = 0; guard < 40 && k >= lo; guard++) {
       const t = tokens[k];
       const m = mentionAt(k);
       if (m && !(m.adj && !m.pron)) {
-        if (crossedTo) {
+        if (crossedTo && !crossedVerb) {
           // "press Russia to back": the urged party is not a holder
           const v = tokens[mentionStart(m) - 1];
           if (v && (v.pos === 'VERB' || v.lower === 'on' || v.lower === 'for'))
@@ -653,6 +660,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         // "was urged to push for": the urged action is not the holder's stance
         if (t.pos === 'VERB' && lexVerb(t)?.some((x) => x.frame === 'objInf'))
           return { holders: [], controlled: true };
+        if (t.pos === 'VERB') crossedVerb = true;
         k--;
         continue;
       }
@@ -1511,7 +1519,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let e = evalAt;
     while (
       e > i + 1 &&
-      (QUOTE.has(tokens[e - 1].text) || DETS.has(tokens[e - 1].lower) || tokens[e - 1].pos === 'ADV')
+      (QUOTE.has(tokens[e - 1].text) ||
+        DETS.has(tokens[e - 1].lower) ||
+        (tokens[e - 1].pos === 'ADV' && tokens[e - 1].lower !== 'as'))
     )
       e--;
     if (needsAs) {
