@@ -601,11 +601,13 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
           continue;
         }
         const a = knownActor(id);
+        // a singular demonym is an adjective ("Russian policy", "American and Western statements")
         const isAdj =
           e.type === 'demonym' &&
           !!nextTok &&
-          /^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) &&
-          nextTok.lower !== "'s";
+          ((/^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) && nextTok.lower !== "'s") ||
+            ((nextTok.lower === 'and' || nextTok.lower === 'or' || nextTok.text === ',') &&
+              !/s$/.test(it.e.form)));
         const isMod =
           e.type !== 'demonym' &&
           e.type !== 'pluralDemonym' &&

@@ -177,6 +177,9 @@ const TRIGGERS = new Set<string>([
   'no',
   'need',
   'have',
+  'up',
+  ...negativeEval,
+  ...positiveEval,
 ]);
 
 export interface StanceOptions {
@@ -1031,9 +1034,56 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const subj = mentionAt(i - 1);
         if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
           const before = tokens[subj.t0 - 1];
-          if (before?.pos !== 'ADP')
+          if (before?.pos !== 'ADP') {
             emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
+            // "Britain should be a safe haven for asylum seekers": the speaker supports what X should be
+            if (tokens[i + 1]?.lower === 'be' && /^(a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
+              const e = npEnd(i + 3, s.t1, 8);
+              const topic = topicOf(i + 3, e);
+              if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
+            }
+          }
         }
+      }
+      // "it was not up to other nations to interfere": the speaker opposes the action
+      if (
+        speaker &&
+        t.lower === 'up' &&
+        tokens[i + 1]?.lower === 'to' &&
+        negation.has(tokens[i - 1]?.lower ?? '') &&
+        !isHypothetical(i, lo, s)
+      ) {
+        for (let x = i + 2; x < Math.min(s.t1 - 1, i + 8); x++) {
+          if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
+            const e = npEnd(x + 1, s.t1, 8);
+            const topic = topicOf(x + 1, Math.max(e, x + 2));
+            if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
+            break;
+          }
+        }
+      }
+      // "the aggressive American and Western statements": the speaker criticises the actors named
+      if (speaker && t.pos === 'ADJ' && (negativeEval.has(t.lower) || positiveEval.has(t.lower))) {
+        const pol = negativeEval.has(t.lower) ? -1 : 1;
+        const named: string[] = [];
+        let x = i + 1;
+        for (let guard = 0; guard < 6 && x < s.t1; guard++) {
+          const m = mentionAt(x);
+          if (m?.adj && m.actor) {
+            named.push(m.actor);
+            x = m.t1;
+            continue;
+          }
+          if (tokens[x].lower === 'and' || tokens[x].text === ',') {
+            x++;
+            continue;
+          }
+          break;
+        }
+        if (named.length && tokens[x]?.pos === 'NOUN')
+          for (const a of named)
+            if (a !== speaker)
+              emit(s.i, speaker, speaker, { actor: a }, pol < 0 ? 'CRITICIZE' : 'PRAISE', pol, false, 0.55);
       }
       // "There is no question of Britain giving up our veto"
       if (t.lower === 'no' && tokens[i + 1]?.lower === 'question' && tokens[i + 2]?.lower === 'of') {

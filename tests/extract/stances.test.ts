@@ -122,6 +122,28 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toEqual(['russia OPPOSE -1 stand down']);
   });
 
+  it('evaluative predication in reported speech: the speaker criticises the subject', () => {
+    const r = run('Michael Ancram said lifting the arms embargo would be "irresponsible".');
+    expect(view(r)).toEqual(['michael-ancram CRITICIZE -1 lifting the arms embargo']);
+  });
+
+  it('speculative evaluations are not stances', () => {
+    expect(run('Michael Ancram said lifting the embargo could be irresponsible.').stances).toEqual([]);
+  });
+
+  it('evaluative adjective on named actors in a quotation', () => {
+    const r = run('Syria\'s foreign ministry said "the aggressive American statements are escalating".');
+    expect(view(r)).toEqual(['syria CRITICIZE -1 united-states']);
+  });
+
+  it('"should be a ..." in reported speech: urge the actor and support the role', () => {
+    const r = run('The Liberal Democrats argued that Britain should be a safe haven for refugees.');
+    expect(view(r)).toEqual([
+      'liberal-democrats URGE 0 united-kingdom',
+      'liberal-democrats SUPPORT 1 safe haven for refugees',
+    ]);
+  });
+
   it('hypotheticals and questions are not stances', () => {
     expect(run('If Russia backed the plan, it would pass.').stances).toEqual([]);
     expect(run('Will Russia back the plan?').stances).toEqual([]);
