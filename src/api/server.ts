@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   createGraphQLError,
   createYoga,
@@ -30,8 +31,9 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const GUIDE_FILE = path.join(ROOT, 'cypher', 'browser', 'guide.html');
 
 /** The query GraphiQL opens with: who opposes the resolution, with the sentence that says so. */
-export const DEFAULT_QUERY = `# Who opposes the resolution? Every stance comes with the sentence that states it.
-# Press the run button (or Ctrl-Enter). Docs: the book icon on the left.
+export const DEFAULT_QUERY = `# Who opposes the resolution?
+# Each stance comes with the sentence that states it.
+# Run: the pink button or Ctrl-Enter. Docs: book icon.
 query WhoOpposesTheResolution {
   topics(search: "resolution", first: 5) {
     name
@@ -137,6 +139,8 @@ export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<st
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'stancegraph GraphQL', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL's scripts and styles served inline, so the playground works offline (no CDN).
+    renderGraphiQL,
     cors: cors
       ? { origin: cors === '*' ? '*' : cors.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] }
       : false,
