@@ -516,6 +516,34 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('close() finishes requests in flight and refuses new connections', async () => {
+    let release: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = await start({
+      apiToken: TOKEN,
+      ingest: async () => {
+        release();
+        await new Promise((r) => setTimeout(r, 800));
+        return { id: 'no-such-article' };
+      },
+    });
+    const inFlight = gql(
+      'mutation { ingestArticle(input: { text: "x" }) { id } }',
+      {},
+      { url: slow.url, headers: { authorization: `Bearer ${TOKEN}` } },
+    );
+    await started;
+    const closed = slow.close();
+    const r = await inFlight;
+    // The request ran to its end (the article it names does not exist: a clear error, not a reset).
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).toMatch(/cannot be read back/);
+    await closed;
+    await expect(fetch(slow.url.replace('/graphql', '/health'))).rejects.toThrow();
+  });
+
   it('`stancegraph serve` starts, answers, and stops cleanly on SIGTERM', async () => {
     const { spawn } = await import('node:child_process');
     const { CLI, testEnv } = await import('./helpers/neo4j.js');
