@@ -215,6 +215,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const m = mentionAt(k);
       if (m) {
         if (m.pron && !m.actor) return { m };
+        // "a poll in the Daily Telegraph suggested": the object of a preposition is not the speaker
+        const before = tokens[m.t0 - 1]?.pos === 'DET' ? tokens[m.t0 - 2] : tokens[m.t0 - 1];
+        if (before?.pos === 'ADP' && before.lower !== 'that') return {};
         if (!m.adj) return { actor: m.actor, m };
         return {};
       }
@@ -784,6 +787,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let e = b;
     while (e > s && (QUOTE.has(tokens[e - 1].text) || tokens[e - 1].pos === 'PUNCT')) e--;
     if (e <= s) return undefined;
+    // a noun phrase does not start with a preposition or conjunction
+    if (tokens[s].pos === 'ADP' || tokens[s].pos === 'CCONJ' || tokens[s].pos === 'SCONJ') return undefined;
     const name = doc.text
       .slice(tokens[s].start, tokens[e - 1].end)
       .replace(/["\u201c\u201d]/g, '')
@@ -1063,8 +1068,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         }
       }
       // "the aggressive American and Western statements": the speaker criticises the actors named
-      if (speaker && t.pos === 'ADJ' && (negativeEval.has(t.lower) || positiveEval.has(t.lower))) {
-        const pol = negativeEval.has(t.lower) ? -1 : 1;
+      if (speaker && t.pos === 'ADJ' && negativeEval.has(t.lower)) {
+        const pol = -1;
         const named: string[] = [];
         let x = i + 1;
         for (let guard = 0; guard < 6 && x < s.t1; guard++) {
@@ -1104,6 +1109,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         t.pos === 'VERB' &&
         tokens[i + 1]?.lower !== 'to' &&
         tokens[i - 1]?.lemma !== 'be' &&
+        tokens[i - 1]?.pos !== 'NOUN' &&
+        tokens[i - 1]?.pos !== 'ADJ' &&
+        tokens[i + 1]?.pos !== 'ADP' &&
         !/ed$/.test(t.lower) &&
         !isNegated(i, lo)
       ) {
@@ -1481,6 +1489,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (/^(could|might|may)$/.test(tokens[e - 1].lower)) return;
       e--;
     }
+    // "may have been offensive but were not racist": an elided subject
+    if (tokens[e - 1]?.pos === 'CCONJ' || tokens[e - 1]?.lower === 'but') return;
     let b = e - 1;
     while (b >= lo) {
       const t = tokens[b];
