@@ -115,6 +115,19 @@ function progressBar(total: number | null) {
   };
 }
 
+/**
+ * Passes a generator's items through, calling `see` on each; closing the result early does NOT close
+ * the source, so that after a failure the inputs not reached yet can still be listed.
+ */
+function tap<T>(source: AsyncGenerator<T>, see: (item: T) => void): AsyncGenerator<T> {
+  return (async function* () {
+    for (let r = await source.next(); !r.done; r = await source.next()) {
+      see(r.value);
+      yield r.value;
+    }
+  })();
+}
+
 export function formatSummary(s: LoadSummary): string {
   return (
     `${s.loaded} loaded, ${s.unchanged} unchanged, ${s.failed} failed` +
@@ -156,25 +169,19 @@ export async function runLoad(paths: string[], flags: LoadFlags): Promise<number
         for await (const it of r)
           yield 'error' in it ? it.error.source : ((it as { source?: string }).source ?? '?');
       };
-      items = (async function* () {
-        for await (const it of r) {
-          read.push('error' in it ? it.error.source : ((it as { source?: string }).source ?? '?'));
-          yield it;
-        }
-      })();
+      items = tap(r, (it) => {
+        read.push('error' in it ? it.error.source : ((it as { source?: string }).source ?? '?'));
+      });
     } else {
       const r = readInputs(paths, { maxBytes: flags.maxSize });
       rest = async function* () {
         for await (const it of r) yield 'error' in it ? it.error.source : it.article.source;
       };
-      const tapped = (async function* () {
-        for await (const it of r) {
-          const source = 'error' in it ? it.error.source : it.article.source;
-          read.push(source);
-          texts.push({ source, text: 'error' in it ? null : it.article.text });
-          yield it;
-        }
-      })();
+      const tapped = tap(r, (it) => {
+        const source = 'error' in it ? it.error.source : it.article.source;
+        read.push(source);
+        texts.push({ source, text: 'error' in it ? null : it.article.text });
+      });
       items = (async function* () {
         for await (const out of extractAll(tapped, {
           workers: flags.workers ?? os.availableParallelism(),
