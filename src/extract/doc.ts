@@ -63,6 +63,7 @@ export interface Doc {
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
+const POSSESSIVE = /^([\p{L}][\p{L}.-]*)(['\u2019]s)$/u;
 const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.']*$/u;
 
 /**
@@ -148,6 +149,47 @@ export function buildDoc(text: string): Doc {
     const s = sentences[sent];
     s.end = pos;
     s.t1 = ti + 1;
+    // wink-nlp's cache learns words as it goes and may later keep "Blunkett's" whole: split the
+    // possessive ourselves so that results do not depend on what was read before
+    const pm = POSSESSIVE.exec(v);
+    if (pm && pm[1].length > 1) {
+      const head = pm[1];
+      const hl = head.toLowerCase();
+      tokens.push({
+        i: ti,
+        text: head,
+        lower: hl,
+        lemma: lemmaOf(hl),
+        pos: poss[k] === 'PART' ? 'PROPN' : (poss[k] ?? 'PROPN'),
+        start,
+        end: start + head.length,
+        sent,
+        nl,
+        space: fullPre.length > 0,
+        cap: isUpper(head[0] ?? ''),
+        inQuote: false,
+        quote: -1,
+        parts: undefined,
+      });
+      tokens.push({
+        i: ti + 1,
+        text: pm[2],
+        lower: pm[2].toLowerCase().replace('\u2019', "'"),
+        lemma: "'s",
+        pos: 'PART',
+        start: start + head.length,
+        end: pos,
+        sent,
+        nl: false,
+        space: false,
+        cap: false,
+        inQuote: false,
+        quote: -1,
+        parts: undefined,
+      });
+      s.t1 = ti + 2;
+      continue;
+    }
     const lower = v.toLowerCase();
     tokens.push({
       i: ti,

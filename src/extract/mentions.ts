@@ -482,8 +482,9 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     if (d.hon && femaleHon.has(d.hon)) a.gender = 'f';
     if (d.hon && maleHon.has(d.hon)) a.gender = 'm';
     const last = stripAl(words[words.length - 1]);
-    if (personByKey.has(last) && personByKey.get(last) !== id) personAmbiguous.add(last);
-    personByKey.set(last, id);
+    // two people sharing a surname ("Tony Blair", "Cherie Blair"): the short form goes to the one
+    // named first, the article's main referent, rather than becoming a third node
+    if (!personByKey.has(last)) personByKey.set(last, id);
     const first = stripAl(words[0]);
     if (firstKey.has(first) && firstKey.get(first) !== id) personAmbiguous.add(`first:${first}`);
     firstKey.set(first, id);
