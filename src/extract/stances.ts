@@ -952,7 +952,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           let holders: string[] = [];
           const prev = tokens[i - 1];
           const pm = mentionAt(i - 1);
-          if (pm && !pm.adj) holders = [resolveHolder(pm, i - 1)].filter((x): x is string => !!x);
+          const pmPrev = pm
+            ? tokens[pm.t0 - 1]?.pos === 'DET'
+              ? tokens[pm.t0 - 2]
+              : tokens[pm.t0 - 1]
+            : undefined;
+          if (pm && !pm.adj && pmPrev?.pos !== 'ADP')
+            holders = [resolveHolder(pm, i - 1)].filter((x): x is string => !!x);
           else if (
             prev &&
             (prev.pos === 'AUX' || prev.lower === 'be' || prev.pos === 'ADV' || negation.has(prev.lower))
@@ -1152,6 +1158,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') continue;
       }
       if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'PRON') continue;
+      // a capitalised word inside a sentence is part of a name ("Grand Slam"), not a verb
+      if (t.cap && i > s.t0 && !QUOTE.has(tokens[i - 1].text) && s.i > 0) continue;
       if (t.pos === 'ADV') {
         // "won't back" (mis-tagged adverb) vs "be back in"
         const prev = tokens[i - 1];

@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import type { ExtractedStance, ExtractionResult } from '../../src/types.js';
-import { articleFromText } from './helpers.js';
+import { articleFromShared, articleFromText, sharedDir } from './helpers.js';
 
 /** Extract from a short text (a title line is added so the body starts a new paragraph). */
 const run = (body: string, aliases?: Record<string, string>): ExtractionResult =>
@@ -164,6 +166,17 @@ describe('stance extraction on short texts', () => {
 });
 
 describe('edge cases', () => {
+  it('results do not depend on what was extracted before (no state leaks between articles)', () => {
+    const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .slice(0, 60);
+    const one = (f: string) => extract(articleFromShared(path.join('corpus', 'bbc', 'politics', f)));
+    const first = JSON.stringify(one(files[files.length - 1]));
+    for (const f of files) one(f);
+    expect(JSON.stringify(one(files[files.length - 1]))).toBe(first);
+  });
+
   it('empty text gives an empty result with a warning', () => {
     const r = extract(articleFromText(''));
     expect(r.actors).toEqual([]);
