@@ -53,7 +53,7 @@ async function cypherCount(q: string, params: Record<string, unknown> = {}): Pro
 }
 
 function start(extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
-  return startServer({ driver, database: db(), port: 0, exposeStats: true, ...extra });
+  return startServer({ driver, database: db(), port: 0, exposeStats: true, cacheTtlMs: 0, ...extra });
 }
 
 beforeAll(async () => {
@@ -513,6 +513,38 @@ describe('the HTTP server', () => {
     } else {
       expect(res.status).toBe(404);
       expect(await res.text()).toMatch(/guide\.html is missing/);
+    }
+  });
+
+  it('reuses a query result within the cache TTL, and a mutation empties the cache', async () => {
+    const cached = await start({ cacheTtlMs: 60_000, apiToken: TOKEN, ingest: async () => ({ id: 'x' }) });
+    const name = (cached2: RunningServer) =>
+      gql('{ actor(id: "russia") { name } }', {}, { url: cached2.url }).then((r) => r.body.data!.actor.name);
+    try {
+      expect(await name(cached)).toBe('Russia');
+      await driver.executeQuery(
+        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia (renamed)'",
+        {},
+        { database: db() },
+      );
+      expect(await name(cached)).toBe('Russia');
+      expect(await name(api)).toBe('Russia (renamed)');
+      await gql(
+        'mutation { ingestArticle(input: { text: "x" }) { id } }',
+        {},
+        {
+          url: cached.url,
+          headers: { authorization: `Bearer ${TOKEN}` },
+        },
+      );
+      expect(await name(cached)).toBe('Russia (renamed)');
+    } finally {
+      await driver.executeQuery(
+        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia'",
+        {},
+        { database: db() },
+      );
+      await cached.close();
     }
   });
 

@@ -21,6 +21,7 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { ReadTimeout } from '../graph/read.js';
 import { ROOT, VERSION } from '../version.js';
+import { responseCache } from './cache.js';
 import { type ApiContext, createContext, type IngestFn } from './context.js';
 import { costLimitPlugin } from './cost.js';
 import { buildSchema } from './schema.js';
@@ -72,6 +73,12 @@ export interface ServerOptions {
   maxDepth?: number;
   /** Highest query cost accepted (see cost.ts; default STANCEGRAPH_API_MAX_COST or 20000). */
   maxCost?: number;
+  /**
+   * How long (ms) a query's result is reused for the same query and variables (default
+   * STANCEGRAPH_API_CACHE_TTL_MS or 0: off, every request reads Neo4j). Mutations here empty the
+   * cache; writes by other processes show after at most this long.
+   */
+  cacheTtlMs?: number;
   /** Add `extensions.stancegraph.cypherQueries` (Neo4j round trips) to every response. */
   exposeStats?: boolean;
   /** Show error details to clients (default: NODE_ENV=development). */
@@ -89,11 +96,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function envNumber(name: string, fallback: number): number {
+function envNumber(name: string, fallback: number, zeroOk = false): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !zeroOk)) {
+    throw new Error(`${name}=${raw} is not a ${zeroOk ? 'number ≥ 0' : 'positive number'}`);
+  }
   return n;
 }
 
@@ -134,6 +143,8 @@ export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<st
     maxAliasesPlugin({ n: 20 }) as Plugin<ApiContext>,
   ];
   if (opts.exposeStats) plugins.push(statsPlugin);
+  const cacheTtlMs = opts.cacheTtlMs ?? envNumber('STANCEGRAPH_API_CACHE_TTL_MS', 0, true);
+  if (cacheTtlMs > 0) plugins.push(responseCache(cacheTtlMs).plugin as Plugin<ApiContext>);
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',

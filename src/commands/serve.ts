@@ -19,6 +19,13 @@ function millis(raw: string): number {
   return n;
 }
 
+function cacheMillis(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UserError(`--cache-ttl expects milliseconds ≥ 0, got '${raw}'`);
+  return n;
+}
+
 export function registerServeCommands(program: Command): void {
   program
     .command('serve')
@@ -32,7 +39,12 @@ export function registerServeCommands(program: Command): void {
       'per-request time limit in milliseconds (default STANCEGRAPH_API_TIMEOUT_MS or 10000)',
       millis,
     )
-    .action(async (flags: { port: number; host: string; timeout?: number }) => {
+    .option(
+      '--cache-ttl <ms>',
+      'reuse a query result for this long (default STANCEGRAPH_API_CACHE_TTL_MS or 0: off); writes by other processes show after at most this long',
+      cacheMillis,
+    )
+    .action(async (flags: { port: number; host: string; timeout?: number; cacheTtl?: number }) => {
       const { driver, target } = await connect();
       let running: Awaited<ReturnType<typeof startServer>>;
       try {
@@ -43,6 +55,7 @@ export function registerServeCommands(program: Command): void {
           host: flags.host,
           port: flags.port,
           timeoutMs: flags.timeout,
+          cacheTtlMs: flags.cacheTtl,
           ingest: makeDefaultIngest(driver, target.database),
           closeDriver: true,
         });
