@@ -187,7 +187,8 @@ try {
         'p50 ms': +pct(50).toFixed(1),
         'p95 ms': +pct(95).toFixed(1),
         'p99 ms': +pct(99).toFixed(1),
-        errors: r.errors + r.timeouts + r.non2xx + gqlErrors,
+        // autocannon counts its client timeouts among r.errors.
+        errors: r.errors + r.non2xx + gqlErrors,
       });
       if (r.timeouts || r.non2xx || gqlErrors) {
         log(
