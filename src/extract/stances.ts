@@ -145,6 +145,13 @@ const CONTROL_NOUNS = new Set([
 const QUOTE = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
 /** "is expected to", "would be able to": forecasts and capacities, not stances. */
 const HEDGED = new Set([
+  'failed',
+  'fail',
+  'fails',
+  'failing',
+  'tried',
+  'trying',
+  'attempted',
   'expected',
   'likely',
   'able',
@@ -178,6 +185,8 @@ const TRIGGERS = new Set<string>([
   'need',
   'have',
   'up',
+  'alleged',
+  'suspected',
   ...negativeEval,
   ...positiveEval,
 ]);
@@ -1054,6 +1063,36 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
               if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
             }
           }
+        }
+      }
+      // "there should not be an increase in arms exports", "there must be no X": the speaker opposes X
+      if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
+        let k = i + 1;
+        let neg = false;
+        if (negation.has(tokens[k]?.lower ?? '')) {
+          neg = true;
+          k++;
+        }
+        if (tokens[k]?.lower === 'be') {
+          k++;
+          if (tokens[k]?.lower === 'no') {
+            neg = true;
+            k++;
+          } else if (/^(a|an|any)$/.test(tokens[k]?.lower ?? '')) k++;
+          if (neg && tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ')) {
+            const e = npEnd(k, s.t1, 10);
+            const topic = topicOf(k, e);
+            if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
+          }
+        }
+      }
+      // "explaining Syria's alleged involvement": the holder of the clause accuses the actor
+      if ((t.lower === 'alleged' || t.lower === 'suspected') && tokens[i - 1]?.lower === "'s") {
+        const am = mentionAt(i - 2);
+        if (am && !am.adj && am.actor && !isHypothetical(i, lo, s)) {
+          const holders = clauseSubject(s.t0, i);
+          for (const h of holders)
+            if (h !== am.actor) emit(s.i, h, speaker, { actor: am.actor }, 'ACCUSE', -1, false, 0.5);
         }
       }
       // "it was not up to other nations to interfere": the speaker opposes the action
