@@ -20,9 +20,12 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
     const prev = tokens[p];
     return prev?.pos !== 'ADP' || prev.lower === 'that';
   };
+  // candidates come from a window of the last few sentences, so the pass stays linear
+  let win = 0;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (!m.pron) continue;
+    while (win < k && mentions[win].sent < m.sent - 4) win++;
     const p = m.pron;
     let want: (x: Mention) => boolean;
     if (PERSON_P.has(p)) {
@@ -49,7 +52,7 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
       !x.pron && want(x) && subjectLike(x) && (inQ || !tokens[x.t0].inQuote) && x.t0 < m.t0;
     // same sentence first (leftmost subject-like candidate), then earlier sentences (leftmost in the nearest)
     let found: Mention | undefined;
-    for (let j = 0; j < k; j++) {
+    for (let j = win; j < k; j++) {
       const x = mentions[j];
       if (x.sent === m.sent && ok(x)) {
         found = x;
@@ -58,7 +61,7 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
     }
     if (!found) {
       for (let s = m.sent - 1; s >= 0 && s >= m.sent - 4 && !found; s--) {
-        for (let j = 0; j < k; j++) {
+        for (let j = win; j < k; j++) {
           const x = mentions[j];
           if (x.sent === s && ok(x)) {
             found = x;

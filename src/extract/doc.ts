@@ -71,7 +71,35 @@ const WORDISH = /^[\p{L}\p{N}][\p{L}\p{N}.']*$/u;
  * into paragraph flags, and merge hyphen compounds written without spaces ("Ki-moon", "Western-backed"),
  * all in one pass.
  */
-export function buildDoc(text: string): Doc {
+/** Longest run of non-space characters handed to the tokeniser (it slows down badly on huge "words"). */
+const MAX_WORD = 200;
+
+/** Blank out runs of non-space characters longer than MAX_WORD, keeping every offset in place. */
+function tameLongRuns(text: string): string {
+  let out: string[] | null = null;
+  let last = 0;
+  let runStart = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const c = k < text.length ? text.charCodeAt(k) : 32;
+    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 160;
+    if (!space) {
+      if (runStart < 0) runStart = k;
+      continue;
+    }
+    if (runStart >= 0 && k - runStart > MAX_WORD) {
+      out ??= [];
+      out.push(text.slice(last, runStart), ' '.repeat(k - runStart));
+      last = k;
+    }
+    runStart = -1;
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+export function buildDoc(original: string): Doc {
+  const text = tameLongRuns(original);
   const wdoc = nlp.readDoc(text);
   const values = wdoc.tokens().out() as string[];
   const pres = wdoc.tokens().out(its.precedingSpaces) as string[];
@@ -208,9 +236,9 @@ export function buildDoc(text: string): Doc {
       parts: undefined,
     });
   }
-  for (const s of sentences) s.text = text.slice(s.start, s.end);
+  for (const s of sentences) s.text = original.slice(s.start, s.end);
   const quotes = findQuotes(tokens, sentences);
-  return { text, tokens, sentences, quotes };
+  return { text: original, tokens, sentences, quotes };
 }
 
 /**

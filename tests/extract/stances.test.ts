@@ -205,6 +205,18 @@ describe('edge cases', () => {
     expect(r.stances.every((s) => s.evidence.end <= big.length)).toBe(true);
   });
 
+  it('pathological inputs stay fast: one huge "word", pronoun floods', () => {
+    for (const text of [
+      'x'.repeat(3_000_000),
+      'He said it was. She said they were. It said he did. '.repeat(20000),
+    ]) {
+      const t0 = Date.now();
+      const r = extract(articleFromText(text));
+      expect(Date.now() - t0).toBeLessThan(8000);
+      expect(r.warnings.length).toBeGreaterThan(0);
+    }
+  });
+
   it('evidence offsets point at the sentence in the article text', () => {
     const text = 'Test article\n\nFrance backed the plan. Germany opposed it.';
     const r = extract(articleFromText(text));
