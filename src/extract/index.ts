@@ -127,6 +127,18 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const actors: ExtractedActor[] = [];
   for (const a of layer.actors.values()) {
     if (a.mentions === 0 && !used.has(a.id)) continue;
+    // a capitalised pair seen once, with no title, role, short form or part in a stance, is as likely a
+    // headline phrase or an event ("Christmas Midnight Mass") as a person: leave it out
+    if (
+      a.kind === 'PERSON' &&
+      a.mentions <= 1 &&
+      !a.role &&
+      a.represents.size === 0 &&
+      !used.has(a.id) &&
+      [...a.aliases].every((x) => x === a.name) &&
+      !options.aliases
+    )
+      continue;
     const aliases = [...a.aliases].filter((x) => x !== a.name);
     const out: ExtractedActor = {
       id: a.id,
