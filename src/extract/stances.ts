@@ -712,6 +712,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (t.pos === 'PUNCT' && t.text !== '%' && t.text !== '&') break;
       if (STOP_NP.has(low) && k > q) break;
+      if (t.pos === 'VERB' && k > q && tokens[k - 1].lower === "'s") {
+        // "Bush's handling of the economy"
+        k++;
+        n++;
+        continue;
+      }
+      // "criticised X for failing to ...": the reason is not part of the target
+      if (low === 'for' && k > q && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower)) break;
       if (t.pos === 'VERB' && k > q) {
         // infinitival complement of a noun: "plans to end", "efforts to take"
         if (
@@ -919,6 +927,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     for (let k = p - 1; k >= lo && k >= p - 25; k--) {
       const low = tokens[k].lower;
       if (hypothetical.has(low)) return true;
+      // "once the government approves the deal"
+      if (
+        low === 'once' &&
+        (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON' || tokens[k + 1]?.pos === 'PROPN')
+      )
+        return true;
       if (low === 'why' || low === 'how') return true;
       if (low === ';' || low === ':') break;
     }
@@ -1191,7 +1205,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             prev &&
             (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to' || prev.pos === 'AUX')
           ) &&
-          !(prevM && !prevM.adj && !DETS.has(prev?.lower ?? ''))
+          !(
+            (s.i === 0 || /^(DET|PRON)$/.test(tokens[i + 1]?.pos ?? '')) &&
+            prevM &&
+            !prevM.adj &&
+            !DETS.has(prev?.lower ?? '')
+          )
         )
           continue;
         if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') continue;
