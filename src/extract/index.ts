@@ -17,6 +17,8 @@ export interface ExtractOptions {
 export const EXTRACTOR = 'stancegraph-extract/0.1';
 /** Longer texts are cut (at a paragraph break) so that one article cannot stall a batch. */
 export const MAX_CHARS = 200_000;
+/** Sentences longer than this (run-on text, lists, tables) are not searched for stances. */
+export const MAX_SENTENCE_TOKENS = 200;
 
 const KIND_ORDER = { PERSON: 0, GOVERNMENT: 1, ORGANIZATION: 2, GROUP: 3, COUNTRY: 4, LOCATION: 5 } as const;
 const EN_STOP = new Set([
@@ -116,6 +118,14 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const layer = buildMentions(doc, options.aliases);
   resolvePronouns(doc, layer);
   const stances = findStances(doc, layer);
+  for (const s of doc.sentences) {
+    if (s.t1 - s.t0 > MAX_SENTENCE_TOKENS)
+      warnings.push({
+        message: `sentence of ${s.t1 - s.t0} tokens skipped for stances`,
+        start: s.start,
+        end: s.end,
+      });
+  }
 
   const used = new Set<string>();
   for (const s of stances) {

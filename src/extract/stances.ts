@@ -941,7 +941,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
 
   // sentence-level stance loop
   for (const s of sentences) {
-    if (s.t1 - s.t0 > 200) continue;
+    if (s.t1 - s.t0 > 200) continue; // reported as a warning by extract()
     const prevTargets: Target[] = [];
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i];
