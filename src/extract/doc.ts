@@ -179,7 +179,7 @@ export function buildDoc(original: string): Doc {
     s.t1 = ti + 1;
     // wink-nlp's cache learns words as it goes and may later keep "Blunkett's" whole: split the
     // possessive ourselves so that results do not depend on what was read before
-    const pm = POSSESSIVE.exec(v);
+    const pm = v.length > 2 && (v.endsWith("'s") || v.endsWith('\u2019s')) ? POSSESSIVE.exec(v) : null;
     if (pm && pm[1].length > 1) {
       const head = pm[1];
       const hl = head.toLowerCase();
