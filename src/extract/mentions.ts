@@ -263,6 +263,9 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     mentions.push(m);
     return m;
   };
+  /** Kind of an actor named by a user alias: the built-in kind when the id is known. */
+  const userKind = (id: string, fallback: ActorKind): ActorKind =>
+    known.get(id)?.kind ?? (id.endsWith('-government') ? 'GOVERNMENT' : fallback);
   const knownActor = (id: string): ActorRec => {
     const k = known.get(id);
     return ensure(id, k?.name ?? id, k?.kind ?? 'ORGANIZATION');
@@ -542,7 +545,11 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       const e = it.e;
       const userId = user.get(textOf(it.t0, it.t1).toLowerCase());
       if (userId) {
-        const a = ensure(userId, textOf(it.t0, it.t1), known.get(userId)?.kind ?? 'ORGANIZATION');
+        const a = ensure(
+          userId,
+          known.get(userId)?.name ?? textOf(it.t0, it.t1),
+          userKind(userId, 'ORGANIZATION'),
+        );
         a.aliases.add(textOf(it.t0, it.t1));
         add(it.t0, it.t1, userId);
         continue;
@@ -764,7 +771,7 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       }
       const userId = user.get(text.toLowerCase());
       if (userId) {
-        const a = ensure(userId, text, known.get(userId)?.kind ?? 'PERSON');
+        const a = ensure(userId, known.get(userId)?.name ?? text, userKind(userId, 'PERSON'));
         a.aliases.add(text);
         add(it.t0, it.t1, userId);
         continue;

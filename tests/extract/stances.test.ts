@@ -162,6 +162,9 @@ describe('stance extraction on short texts', () => {
       'the kremlin': 'russian-government',
     });
     expect(r.stances.map((s) => s.source)).toEqual(['russian-government']);
+    expect(r.actors.find((a) => a.id === 'russian-government')?.kind).toBe('GOVERNMENT');
+    const r2 = run('Mr Putin attacked the plan.', { putin: 'vladimir-putin' });
+    expect(r2.stances.map((s) => s.source)).toEqual(['vladimir-putin']);
   });
 });
 
