@@ -82,10 +82,22 @@ CALL () {
     SET a:$(row.label), a.kind = row.kind
   }
   WITH a, row,
-       COLLECT { UNWIND coalesce(a.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN x } AS aliases
-  SET a.name = CASE WHEN row.authoritative THEN row.name ELSE a.name END,
-      a.aliases = aliases,
-      a.aliasText = reduce(s = '', x IN aliases | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + x)
+       COLLECT { UNWIND coalesce(a.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN x } AS aliases,
+       CASE WHEN row.authoritative THEN row.name ELSE a.name END AS name
+  // Written only when something changed (fewer full-text index updates at commit)...
+  CALL (a, aliases, name) {
+    WITH a, aliases, name WHERE a.aliases IS NULL OR a.aliases <> aliases OR a.name <> name
+    SET a.name = name,
+        a.aliases = aliases,
+        a.aliasText = reduce(s = '', x IN aliases | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + x)
+  }
+  // ...but a stance holder is always write-locked: its summary edges are recomputed below, and the
+  // lock keeps a second loader from changing its stances until this transaction commits.
+  CALL (a, row) {
+    WITH a, row WHERE row.holder
+    SET a._lock = true
+    REMOVE a._lock
+  }
 }
 CALL () {
   UNWIND $topics AS row
