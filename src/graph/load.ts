@@ -36,6 +36,8 @@ export interface LoadOptions {
   onArticle?: (source: string, status: ArticleStatus, message?: string) => void;
   /** Called after each batch. */
   onProgress?: (p: LoadProgress) => void;
+  /** Batches read ahead of the one being written (default 3). */
+  maxQueuedBatches?: number;
   /** Skip `ensureMigrated` (the caller did it). */
   skipMigrate?: boolean;
 }
@@ -321,7 +323,9 @@ async function rows<T = Record<string, unknown>>(
   t.calls++;
   t.seconds += (performance.now() - t0) / 1000;
   if (process.env.STANCEGRAPH_LOAD_TRACE === '1')
-    process.stderr.write(`[trace] ${name} ${(performance.now() - t0).toFixed(0)}ms\n`);
+    process.stderr.write(
+      `[trace] +${(performance.now() / 1000).toFixed(1)}s ${name} ${(performance.now() - t0).toFixed(0)}ms\n`,
+    );
   queryTimes.set(name, t);
   return res.records.map((r) => r.toObject() as T);
 }
@@ -649,29 +653,48 @@ export async function loadResults(
     }
   };
 
+  // Batches are written one at a time, in order, by a background writer, while the loop goes on
+  // reading (and the pool extracting) the next ones; at most `maxQueued` wait, which bounds memory.
+  const maxQueued = Math.max(1, options.maxQueuedBatches ?? 3);
   let batch: PreparedArticle[] = [];
   let batchStances = 0;
-  let inFlight: { batch: PreparedArticle[]; promise: Promise<void> } | null = null;
-  let writeFailure: { err: unknown; batch: PreparedArticle[] } | null = null;
-  /** Waits for the batch being written; true when Neo4j failed for good. */
-  const settle = async (): Promise<boolean> => {
-    if (inFlight) await inFlight.promise;
-    inFlight = null;
-    return writeFailure !== null;
+  /** Batches waiting to be written; queue[0] is being written. */
+  const queue: PreparedArticle[][] = [];
+  let writer: Promise<void> | null = null;
+  let writeFailure: { err: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
   };
+  const pump = async () => {
+    while (queue.length && !writeFailure) {
+      try {
+        await write(queue[0]);
+      } catch (err) {
+        writeFailure = { err };
+        break;
+      }
+      queue.shift();
+      signal();
+    }
+    writer = null;
+    signal();
+  };
+  /** Queues the current batch; waits while too many are queued. False once Neo4j failed for good. */
   const flush = async (): Promise<boolean> => {
-    if (await settle()) return true;
-    if (batch.length === 0) return false;
-    const b = batch;
-    batch = [];
-    batchStances = 0;
-    inFlight = {
-      batch: b,
-      promise: write(b).catch((err) => {
-        writeFailure = { err, batch: b };
-      }),
-    };
-    return false;
+    if (batch.length) {
+      queue.push(batch);
+      batch = [];
+      batchStances = 0;
+      writer ??= pump();
+    }
+    while (queue.length > maxQueued && !writeFailure)
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    return !writeFailure;
   };
 
   for await (const raw of items as AsyncIterable<LoadItem>) {
@@ -691,22 +714,23 @@ export async function loadResults(
       progress();
       continue;
     }
-    if (batch.length && batchStances + prepared.stances.length > maxStances && (await flush())) {
+    if (batch.length && batchStances + prepared.stances.length > maxStances && !(await flush())) {
       batch.push(prepared);
       break;
     }
     batch.push(prepared);
     batchStances += prepared.stances.length;
-    if (batch.length >= batchSize && (await flush())) break;
+    if (batch.length >= batchSize && !(await flush())) break;
+    if (writeFailure) break;
   }
   if (!writeFailure) await flush();
-  await settle();
+  while (writer) await writer;
   await warm;
   summary.seconds = (performance.now() - started) / 1000;
   if (writeFailure) {
-    const failure = writeFailure as { err: unknown; batch: PreparedArticle[] };
-    // Whatever of the failed batch was not reported loaded, plus what was prepared after it.
-    const notLoaded = [...failure.batch, ...batch].filter((p) => !written.has(p)).map((p) => p.source);
+    const failure = writeFailure as { err: unknown };
+    // The failed batch, the batches queued after it, and what was prepared after them.
+    const notLoaded = [...queue.flat(), ...batch].filter((p) => !written.has(p)).map((p) => p.source);
     throw new LoadAborted(
       `The load stopped: Neo4j failed: ${(failure.err as Error)?.message ?? failure.err}`,
       summary,
