@@ -101,6 +101,63 @@ async function empty() {
   }
 }
 
+/** JSON Lines of `n` synthetic extraction results with `per` stances each among `actors` actors. */
+function denseCorpus(n, per, actors) {
+  const kinds = ['SUPPORT', 'OPPOSE', 'CRITICIZE', 'URGE', 'PRAISE', 'ACCUSE'];
+  const pol = { SUPPORT: 1, PRAISE: 1, OPPOSE: -1, CRITICIZE: -1, ACCUSE: -1, URGE: 0 };
+  const out = [];
+  for (let a = 0; a < n; a++) {
+    const ids = Array.from({ length: 12 }, (_, k) => `actor-${(a * 7 + k * 5) % actors}`);
+    const uniq = [...new Set(ids)];
+    const sentences = Array.from({ length: per }, (_, k) => `Sentence ${k} of synthetic article ${a}.`);
+    const text = sentences.join(' ');
+    let offset = 0;
+    const stances = sentences.map((sentence, k) => {
+      const start = offset;
+      offset += sentence.length + 1;
+      const kind = kinds[(a + k) % kinds.length];
+      const target =
+        k % 3 === 0
+          ? { id: `topic:t${(a + k) % 40}`, name: `topic ${(a + k) % 40}`, kind: 'TOPIC' }
+          : uniq[(k + 1) % uniq.length];
+      return {
+        source: uniq[k % uniq.length],
+        speaker: null,
+        target: target === uniq[k % uniq.length] ? uniq[(k + 2) % uniq.length] : target,
+        kind,
+        polarity: pol[kind],
+        negated: false,
+        confidence: 0.9,
+        evidence: { sentence: k, start, end: start + sentence.length, text: sentence },
+      };
+    });
+    out.push(
+      JSON.stringify({
+        article: {
+          id: `sha256:dense-${a}`,
+          source: `dense/${a}.txt`,
+          title: `Synthetic ${a}`,
+          publisher: 'BENCH',
+          publishedAt: `2024-${String((a % 12) + 1).padStart(2, '0')}-15`,
+          sha256: `dense-${a}`,
+          extractor: 'bench',
+          text,
+        },
+        actors: uniq.map((id) => ({
+          id,
+          name: id.replace('-', ' '),
+          kind: 'COUNTRY',
+          aliases: [],
+          mentions: 3,
+        })),
+        stances,
+        warnings: [],
+      }),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
 const results = { corpus, cpus: os.availableParallelism(), when: new Date().toISOString() };
 try {
   const before = await counts();
@@ -165,6 +222,23 @@ try {
   results.reload = { seconds: +again.seconds.toFixed(2), unchanged: s3.unchanged, loaded: s3.loaded };
   rmSync(jsonl, { force: true });
 
+  // BBC articles state few stances (most are sport, business, tech): a synthetic stance-dense corpus
+  // measures the stance write path itself.
+  log('4/4 synthetic stance-dense corpus (400 articles x 50 stances) into the emptied database...');
+  const dense = path.join(outDir, 'dense.jsonl');
+  writeFileSync(dense, denseCorpus(400, 50, 60));
+  await empty();
+  const d = await run(['load', '--from-jsonl', dense, '--json'], env);
+  if (d.code !== 0) throw new Error(`dense load failed (exit ${d.code}):\n${d.stderr}`);
+  const s4 = JSON.parse(d.stdout);
+  results.dense = {
+    articles: s4.loaded,
+    stances: s4.stances,
+    loaderSeconds: s4.seconds,
+    stancesPerSecond: +(s4.stances / s4.seconds).toFixed(1),
+  };
+  rmSync(dense, { force: true });
+
   const t = results.total;
   const l = results.loadOnly;
   console.log(
@@ -174,6 +248,7 @@ try {
       `  extraction alone  : ${results.extractOnlySeconds.toFixed(1)} s (stancegraph extract, for comparison)`,
       `  load only         : ${l.loaderSeconds.toFixed(1)} s in the loader (${l.seconds.toFixed(1)} s with process start-up), ${l.transactions} transactions; ${l.articlesPerSecond} articles/s, ${l.stancesPerSecond} stances/s, ${l.writesPerSecond} nodes+relationships/s   (target >= 5,000 stances/s)`,
       `  reload, unchanged : ${results.reload.seconds.toFixed(1)} s (${results.reload.unchanged} unchanged, ${results.reload.loaded} loaded)`,
+      `  stance-dense      : ${results.dense.stances} stances in ${results.dense.articles} synthetic articles loaded in ${results.dense.loaderSeconds.toFixed(1)} s: ${results.dense.stancesPerSecond} stances/s   (target >= 5,000 stances/s)`,
     ].join('\n'),
   );
   writeFileSync(path.join(outDir, 'load.json'), `${JSON.stringify(results, null, 2)}\n`);
