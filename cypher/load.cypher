@@ -141,29 +141,21 @@ CALL () {
 RETURN size($stances) AS stances;
 
 // name: summaryState
-// For each touched (holder, target, kind): the Stances beneath it (count, first and last date,
-// polarity sum) and the summary edge there now, if any. Read inside the batch's transaction, after
-// its stances are written; the holder is write-locked by it, so no other loader changes its edges.
-UNWIND $pairs AS row
+// For each holder of a touched (holder, target, kind) pair: its Stances toward the touched targets,
+// grouped by (target, kind) (count, first and last date, polarity sum), and its summary edges to
+// those targets now. One expansion per holder, not per pair. Read inside the batch's transaction,
+// after its stances are written; the holder is write-locked by it, so no other loader changes it.
+UNWIND $holders AS row
 MATCH (h:Actor {id: row.holderId})
-CALL (row) {
-  MATCH (t:Actor {id: row.targetId}) RETURN t
-  UNION
-  MATCH (t:Topic {id: row.targetId}) RETURN t
-}
-// Expanded from the holder (no label on s, so the planner does not start from the kind index).
 CALL (row, h) {
-  OPTIONAL MATCH (h)-[:HOLDS]->(s)
-  WHERE s.kind = row.kind AND s.targetId = row.targetId
-  RETURN count(s) AS n, min(s.publishedAt) AS firstSeen, max(s.publishedAt) AS lastSeen,
-         sum(s.polarity) AS polarity
+  MATCH (h)-[:HOLDS]->(s)
+  WHERE s.targetId IN row.targetIds
+  WITH s.targetId AS targetId, s.kind AS kind, count(s) AS n, min(s.publishedAt) AS firstSeen,
+       max(s.publishedAt) AS lastSeen, sign(sum(s.polarity)) AS polarity
+  RETURN collect({targetId: targetId, kind: kind, n: n, firstSeen: firstSeen, lastSeen: lastSeen, polarity: polarity}) AS groups
 }
-// A pattern comprehension expands from the holder (a MATCH of (h)-[r]->(t) here plans as a scan of
-// every relationship, t coming out of a UNION).
-WITH row, h, t, n, firstSeen, lastSeen, polarity,
-     [(h)-[r]->(x) WHERE type(r) = row.type AND elementId(x) = elementId(t) | elementId(r)] AS rels
-RETURN row.holderId AS holderId, row.targetId AS targetId, row.type AS type, t:Topic AS targetIsTopic,
-       n, firstSeen, lastSeen, sign(polarity) AS polarity, rels;
+RETURN row.holderId AS holderId, groups,
+       [(h)-[r]->(x) WHERE type(r) IN $types AND x.id IN row.targetIds | {type: type(r), targetId: x.id, rel: elementId(r)}] AS rels;
 
 // name: writeSummaries
 // Applies what summaryState found: summary edges deleted (no Stance left), updated or created; then
@@ -184,9 +176,9 @@ CALL () {
   UNWIND $creates AS u
   MATCH (h:Actor {id: u.holderId})
   CALL (u) {
-    MATCH (t:Actor {id: u.targetId}) WHERE NOT u.targetIsTopic RETURN t
+    MATCH (t:Actor {id: u.targetId}) RETURN t
     UNION
-    MATCH (t:Topic {id: u.targetId}) WHERE u.targetIsTopic RETURN t
+    MATCH (t:Topic {id: u.targetId}) RETURN t
   }
   CREATE (h)-[r:$(u.type)]->(t)
   SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,

@@ -440,17 +440,30 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
   return outcome;
 }
 
-interface SummaryState {
+interface SummaryUpdate {
   holderId: string;
   targetId: string;
   type: string;
-  targetIsTopic: boolean;
   n: number;
   firstSeen: string | null;
   lastSeen: string | null;
   polarity: number;
-  rels: string[];
 }
+
+interface HolderState {
+  holderId: string;
+  groups: {
+    targetId: string;
+    kind: string;
+    n: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    polarity: number;
+  }[];
+  rels: { type: string; targetId: string; rel: string }[];
+}
+
+const SUMMARY_TYPE_LIST = Object.values(SUMMARY_TYPES);
 
 /**
  * Recomputes the summary edges of the given pairs from the Stances beneath them (read, then
@@ -463,17 +476,48 @@ export async function writeSummaries(
   orphanActors: string[] = [],
   orphanTopics: string[] = [],
 ): Promise<void> {
-  const creates: SummaryState[] = [];
-  const updates: (SummaryState & { rel: string })[] = [];
+  const creates: SummaryUpdate[] = [];
+  const updates: (SummaryUpdate & { rel: string })[] = [];
   const deletes: string[] = [];
   if (pairs.length) {
-    for (const s of await rows<SummaryState>(tx, 'summaryState', { pairs })) {
-      const [keep, ...extra] = s.rels;
+    const byHolder = new Map<string, Set<string>>();
+    for (const p of pairs) {
+      const set = byHolder.get(p.holderId) ?? new Set<string>();
+      set.add(p.targetId);
+      byHolder.set(p.holderId, set);
+    }
+    const holders = [...byHolder]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([holderId, targets]) => ({ holderId, targetIds: [...targets] }));
+    const state = new Map(
+      (await rows<HolderState>(tx, 'summaryState', { holders, types: SUMMARY_TYPE_LIST })).map((h) => [
+        h.holderId,
+        h,
+      ]),
+    );
+    for (const p of pairs) {
+      const h = state.get(p.holderId);
+      if (!h) continue; // the holder is gone (merged away): its edges went with it
+      const g = h.groups.find((x) => x.targetId === p.targetId && x.kind === p.kind);
+      const [keep, ...extra] = h.rels
+        .filter((r) => r.targetId === p.targetId && r.type === p.type)
+        .map((r) => r.rel);
       deletes.push(...extra);
-      if (s.n === 0) {
+      if (!g || g.n === 0) {
         if (keep) deletes.push(keep);
-      } else if (keep) updates.push({ ...s, rel: keep });
-      else creates.push(s);
+        continue;
+      }
+      const u = {
+        holderId: p.holderId,
+        targetId: p.targetId,
+        type: p.type,
+        n: g.n,
+        firstSeen: g.firstSeen,
+        lastSeen: g.lastSeen,
+        polarity: g.polarity,
+      };
+      if (keep) updates.push({ ...u, rel: keep });
+      else creates.push(u);
     }
   }
   if (creates.length || updates.length || deletes.length || orphanActors.length || orphanTopics.length)
@@ -528,7 +572,8 @@ const WARM_PARAMS = {
   mentions: [],
   stances: [],
   represents: [],
-  pairs: [],
+  holders: [],
+  types: [],
   creates: [],
   updates: [],
   deletes: [],
