@@ -1,10 +1,10 @@
 import os from 'node:os';
 import { type Command, Option } from 'commander';
 import { loadAliases } from '../aliases.js';
-import { DEFAULT_MAX_BYTES, readInputs } from '../articles/index.js';
-import { UserError } from '../errors.js';
+import { readInputs } from '../articles/index.js';
 import { extractAll } from '../extract-pool.js';
 import type { ExtractionResult, TopicTarget } from '../types.js';
+import { maxSizeOption, positiveInt } from './options.js';
 
 type Format = 'jsonl' | 'json' | 'table';
 
@@ -13,21 +13,6 @@ interface ExtractFlags {
   aliases?: string;
   workers?: number;
   maxSize: number;
-}
-
-function positiveInt(name: string) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UserError(`${name} expects a whole number ≥ 1, got '${raw}'`);
-    return n;
-  };
-}
-
-function megabytes(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-size expects a size in MB > 0, got '${raw}'`);
-  return Math.round(n * 1024 * 1024);
 }
 
 /** Cuts a string to `max` characters at a word boundary where one is near, marking the cut with "…". */
@@ -145,14 +130,7 @@ export function registerExtractCommands(program: Command): void {
       'worker threads (default: one per core; 1 = in this process)',
       positiveInt('--workers'),
     )
-    .addOption(
-      new Option(
-        '--max-size <MB>',
-        'largest text/HTML file or JSON line read, in MB (larger ones are reported)',
-      )
-        .argParser(megabytes)
-        .default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / 1024 / 1024)),
-    )
+    .addOption(maxSizeOption())
     .action(async (paths: string[], flags: ExtractFlags) => {
       process.exitCode = await runExtract(paths, flags);
     });

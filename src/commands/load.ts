@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadAliases } from '../aliases.js';
-import { DEFAULT_MAX_BYTES, readInputs } from '../articles/index.js';
-import { UserError } from '../errors.js';
+import { readInputs } from '../articles/index.js';
 import { extractAll } from '../extract-pool.js';
 import { LoadAborted, type LoadItem, type LoadSummary, loadResults } from '../graph/load.js';
 import { readResults } from '../graph/results.js';
 import { connect } from '../neo4j/connection.js';
 import { ensureMigrated } from '../neo4j/migrate.js';
+import { maxSizeOption, positiveInt } from './options.js';
 
 interface LoadFlags {
   fromJsonl?: boolean;
@@ -19,21 +19,6 @@ interface LoadFlags {
   batch: number;
   workers?: number;
   maxSize: number;
-}
-
-function positiveInt(name: string) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UserError(`${name} expects a whole number ≥ 1, got '${raw}'`);
-    return n;
-  };
-}
-
-function megabytes(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--max-size expects a size in MB > 0, got '${raw}'`);
-  return Math.round(n * 1024 * 1024);
 }
 
 const ARTICLE_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml']);
@@ -269,12 +254,7 @@ export function registerLoadCommands(program: Command): void {
     )
     .option('--batch <n>', 'articles per transaction', positiveInt('--batch'), 100)
     .option('--workers <n>', 'extraction worker threads (default: one per core)', positiveInt('--workers'))
-    .option(
-      '--max-size <MB>',
-      'largest text/HTML file or JSON line read, in MB',
-      megabytes,
-      DEFAULT_MAX_BYTES,
-    )
+    .addOption(maxSizeOption())
     .action(async (paths: string[], flags: LoadFlags) => {
       process.exitCode = await runLoad(paths, flags);
     });
