@@ -6,6 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { query } from '../cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { SUMMARY_TYPES } from './model.js';
 import { luceneQuery } from './read-lucene.js';
 
 export interface ActorRow {
@@ -86,22 +87,8 @@ export interface StanceFilters {
   text?: string | null;
 }
 
-/** Summary relationship type for each stance kind (SUPPORT → SUPPORTS, VETO → VETOES...). */
-export const RELATION_TYPES: Record<string, string> = {
-  SUPPORT: 'SUPPORTS',
-  PRAISE: 'PRAISES',
-  OPPOSE: 'OPPOSES',
-  REJECT: 'REJECTS',
-  VETO: 'VETOES',
-  CRITICIZE: 'CRITICIZES',
-  ACCUSE: 'ACCUSES',
-  CONDEMN: 'CONDEMNS',
-  THREATEN: 'THREATENS',
-  ATTACK: 'ATTACKS',
-  URGE: 'URGES',
-  DEMAND: 'DEMANDS',
-  CONSULT: 'CONSULTS',
-};
+/** Summary relationship type for each stance kind (SUPPORT → SUPPORTS, VETO → VETOES...): the loader's table. */
+export const RELATION_TYPES: Record<string, string> = SUMMARY_TYPES;
 export const KIND_OF_RELATION: Record<string, string> = Object.fromEntries(
   Object.entries(RELATION_TYPES).map(([k, t]) => [t, k]),
 );
