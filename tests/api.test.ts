@@ -468,7 +468,7 @@ describe('the HTTP server', () => {
     }
   });
 
-  it('refuses an oversized request body with 413', async () => {
+  it('refuses an oversized request body with 413, with or without Content-Length', async () => {
     const res = await fetch(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -476,6 +476,23 @@ describe('the HTTP server', () => {
     });
     expect(res.status).toBe(413);
     expect((await res.json()).errors[0].message).toMatch(/too large/);
+    // A chunked upload announces no length: the limit holds while reading.
+    const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 10) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const chunked = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await chunked.json()).errors[0].message).toMatch(/too large/);
   });
 
   it('serves GraphiQL with the example query on GET /graphql for browsers', async () => {
@@ -516,19 +533,34 @@ describe('the HTTP server', () => {
     }
   });
 
-  it('reuses a query result within the cache TTL, and a mutation empties the cache', async () => {
-    const cached = await start({ cacheTtlMs: 60_000, apiToken: TOKEN, ingest: async () => ({ id: 'x' }) });
-    const name = (cached2: RunningServer) =>
-      gql('{ actor(id: "russia") { name } }', {}, { url: cached2.url }).then((r) => r.body.data!.actor.name);
+  it('answers a repeated query from the cache until a mutation through the server', async () => {
+    // Polling the graph version once a minute: only the mutation can empty the cache in this test.
+    const cached = await start({
+      exposeStats: false,
+      cacheTtlMs: 60_000,
+      cachePollMs: 60_000,
+      apiToken: TOKEN,
+      ingest: async () => ({ id: 'x' }),
+    });
+    const ask = async () => {
+      const res = await fetch(cached.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ actor(id: "russia") { name } }' }),
+      });
+      return { name: (await res.json()).data.actor.name, cache: res.headers.get('x-stancegraph-cache') };
+    };
     try {
-      expect(await name(cached)).toBe('Russia');
+      expect(await ask()).toEqual({ name: 'Russia', cache: 'miss' });
+      expect(await ask()).toEqual({ name: 'Russia', cache: 'hit' });
       await driver.executeQuery(
         "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia (renamed)'",
         {},
         { database: db() },
       );
-      expect(await name(cached)).toBe('Russia');
-      expect(await name(api)).toBe('Russia (renamed)');
+      // Not polled yet: the cached answer; the uncached server reads the new name.
+      expect(await ask()).toEqual({ name: 'Russia', cache: 'hit' });
+      expect((await gql('{ actor(id: "russia") { name } }')).body.data!.actor.name).toBe('Russia (renamed)');
       await gql(
         'mutation { ingestArticle(input: { text: "x" }) { id } }',
         {},
@@ -537,7 +569,51 @@ describe('the HTTP server', () => {
           headers: { authorization: `Bearer ${TOKEN}` },
         },
       );
-      expect(await name(cached)).toBe('Russia (renamed)');
+      expect(await ask()).toEqual({ name: 'Russia (renamed)', cache: 'miss' });
+    } finally {
+      await driver.executeQuery(
+        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia'",
+        {},
+        { database: db() },
+      );
+      await cached.close();
+    }
+  });
+
+  it('drops cached answers when another process writes to the graph, and never caches errors', async () => {
+    const cached = await start({ exposeStats: false, cacheTtlMs: 60_000, cachePollMs: 100 });
+    const ask = async (query: string) => {
+      const res = await fetch(cached.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return { body: await res.json(), cache: res.headers.get('x-stancegraph-cache') };
+    };
+    const name = '{ actor(id: "russia") { name } }';
+    try {
+      expect((await ask(name)).cache).toBe('miss');
+      expect((await ask(name)).cache).toBe('hit');
+      expect(cached.cache!.hits).toBeGreaterThanOrEqual(1);
+      // A write from elsewhere (here: the test's own driver) moves the database's bookmark.
+      await driver.executeQuery(
+        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia (renamed)'",
+        {},
+        { database: db() },
+      );
+      const t0 = Date.now();
+      let seen = (await ask(name)).body.data.actor.name;
+      while (seen !== 'Russia (renamed)' && Date.now() - t0 < 5000) {
+        await new Promise((r) => setTimeout(r, 50));
+        seen = (await ask(name)).body.data.actor.name;
+      }
+      expect(seen).toBe('Russia (renamed)');
+      expect(Date.now() - t0).toBeLessThan(2000);
+      // An answer with errors is computed every time.
+      const bad = '{ actors(first: 1000) { totalCount } }';
+      const first = await ask(bad);
+      expect(first.body.errors?.length).toBeGreaterThan(0);
+      expect((await ask(bad)).cache).toBe('miss');
     } finally {
       await driver.executeQuery(
         "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia'",

@@ -1,6 +1,7 @@
 /** What every resolver gets: the request, its GraphReader (round-trip counter, deadline) and DataLoaders. */
 import type { Driver } from 'neo4j-driver';
 import { GraphReader } from '../graph/read.js';
+import type { CacheTicket } from './cache.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface IngestInput {
@@ -20,6 +21,8 @@ export interface ApiContext {
   loaders: Loaders;
   apiToken: string | undefined;
   ingest: IngestFn;
+  /** Set when the response cache handles this request: the request marks it as a successful query. */
+  cacheTicket?: CacheTicket;
 }
 
 export function createContext(opts: {
@@ -29,6 +32,7 @@ export function createContext(opts: {
   timeoutMs: number;
   apiToken: string | undefined;
   ingest: IngestFn;
+  cacheTicket?: CacheTicket;
 }): ApiContext {
   const reader = new GraphReader(opts.driver, {
     database: opts.database,
@@ -41,5 +45,6 @@ export function createContext(opts: {
     loaders: createLoaders(reader),
     apiToken: opts.apiToken,
     ingest: opts.ingest,
+    cacheTicket: opts.cacheTicket,
   };
 }

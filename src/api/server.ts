@@ -11,6 +11,7 @@ import path from 'node:path';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { getOperationAST } from 'graphql';
 import {
   createGraphQLError,
   createYoga,
@@ -21,7 +22,7 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { ReadTimeout } from '../graph/read.js';
 import { ROOT, VERSION } from '../version.js';
-import { responseCache } from './cache.js';
+import { type CachedResponse, type CacheTicket, ResponseCache } from './cache.js';
 import { type ApiContext, createContext, type IngestFn } from './context.js';
 import { costLimitPlugin } from './cost.js';
 import { buildSchema } from './schema.js';
@@ -74,11 +75,13 @@ export interface ServerOptions {
   /** Highest query cost accepted (see cost.ts; default STANCEGRAPH_API_MAX_COST or 20000). */
   maxCost?: number;
   /**
-   * How long (ms) a query's result is reused for the same query and variables (default
-   * STANCEGRAPH_API_CACHE_TTL_MS or 0: off, every request reads Neo4j). Mutations here empty the
-   * cache; writes by other processes show after at most this long.
+   * Longest (ms) a query's response is reused for the same request while the graph does not change
+   * (default STANCEGRAPH_API_CACHE_TTL_MS or 300000; 0: no cache, every request reads Neo4j). Any
+   * write to the graph empties the cache within one poll (see cache.ts).
    */
   cacheTtlMs?: number;
+  /** How often (ms) the cache checks whether the graph changed (default STANCEGRAPH_API_CACHE_POLL_MS or 250). */
+  cachePollMs?: number;
   /** Add `extensions.stancegraph.cypherQueries` (Neo4j round trips) to every response. */
   exposeStats?: boolean;
   /** Show error details to clients (default: NODE_ENV=development). */
@@ -93,6 +96,8 @@ export interface RunningServer {
   url: string;
   port: number;
   server: http.Server;
+  /** The response cache, or null when off. */
+  cache: ResponseCache | null;
   close(): Promise<void>;
 }
 
@@ -128,7 +133,28 @@ async function notConfigured(): Promise<{ id: string }> {
   });
 }
 
-export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+/** Tells the response cache whether a request was a query that succeeded; reports mutations. */
+function cacheTicketPlugin(onMutation: () => void): Plugin<ApiContext> {
+  return {
+    onExecute({ args }) {
+      const ticket = (args.contextValue as ApiContext).cacheTicket;
+      const op = getOperationAST(args.document, args.operationName);
+      if (op?.operation !== 'query') return { onExecuteDone: () => onMutation() };
+      if (!ticket) return;
+      ticket.query = true;
+      return {
+        onExecuteDone({ result }) {
+          ticket.ok = 'data' in result && !(result as { errors?: unknown[] }).errors?.length;
+        },
+      };
+    },
+  };
+}
+
+export function createYogaApp(
+  opts: ServerOptions,
+  onMutation: () => void = () => {},
+): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const dev = opts.dev ?? process.env.NODE_ENV === 'development';
   const timeoutMs = opts.timeoutMs ?? envNumber('STANCEGRAPH_API_TIMEOUT_MS', 10_000);
   const apiToken = opts.apiToken ?? (process.env.STANCEGRAPH_API_TOKEN || undefined);
@@ -143,8 +169,7 @@ export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<st
     maxAliasesPlugin({ n: 20 }) as Plugin<ApiContext>,
   ];
   if (opts.exposeStats) plugins.push(statsPlugin);
-  const cacheTtlMs = opts.cacheTtlMs ?? envNumber('STANCEGRAPH_API_CACHE_TTL_MS', 0, true);
-  if (cacheTtlMs > 0) plugins.push(responseCache(cacheTtlMs).plugin as Plugin<ApiContext>);
+  plugins.push(cacheTicketPlugin(onMutation));
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -171,9 +196,10 @@ export function createYogaApp(opts: ServerOptions): YogaServerInstance<Record<st
       },
     },
     plugins,
-    context: ({ request }) =>
+    context: ({ request, cacheTicket }: { request: Request; cacheTicket?: CacheTicket }) =>
       createContext({
         request,
+        cacheTicket,
         driver: opts.driver,
         database: opts.database,
         timeoutMs,
@@ -235,12 +261,147 @@ function guide(req: http.IncomingMessage, res: http.ServerResponse) {
   res.end(readFileSync(GUIDE_FILE));
 }
 
+class BodyTooLarge extends Error {}
+
+/** The request body, refused past `limit` bytes whatever Content-Length says (chunked uploads too). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+function tooLarge(res: http.ServerResponse) {
+  sendJson(
+    res,
+    413,
+    { errors: [{ message: `Request body too large (the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB)` }] },
+    { connection: 'close' },
+  );
+}
+
+/** GraphQL requests answered through a buffered fetch (and the cache): POSTs, and GET queries not asking for HTML. */
+function buffered(req: http.IncomingMessage): boolean {
+  if (req.method === 'POST') return true;
+  return (
+    req.method === 'GET' && /[?&]query=/.test(req.url ?? '') && !/text\/html/.test(req.headers.accept ?? '')
+  );
+}
+
+/** Runs one GraphQL request through yoga's fetch API and collects the whole response. */
+async function execute(
+  yoga: ReturnType<typeof createYogaApp>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  body: Buffer,
+  ticket: CacheTicket,
+): Promise<CachedResponse> {
+  const controller = new AbortController();
+  // The client went away before its answer: stop the work (Neo4j reads end with it).
+  const gone = () => {
+    if (!res.writableEnded) controller.abort();
+  };
+  res.once('close', gone);
+  try {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined) continue;
+      for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
+    }
+    const response = await yoga.fetch(
+      `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`,
+      {
+        method: req.method,
+        headers,
+        body: req.method === 'POST' ? body : undefined,
+        signal: controller.signal,
+      },
+      { cacheTicket: ticket },
+    );
+    const out: Record<string, string> = {};
+    response.headers.forEach((v, k) => {
+      if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') out[k] = v;
+    });
+    return { status: response.status, headers: out, body: Buffer.from(await response.arrayBuffer()) };
+  } finally {
+    res.off('close', gone);
+  }
+}
+
+async function answer(
+  yoga: ReturnType<typeof createYogaApp>,
+  cache: ResponseCache | null,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
+  let body: Buffer;
+  try {
+    body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : Buffer.alloc(0);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) tooLarge(res);
+    else res.destroy();
+    return;
+  }
+  try {
+    let response: CachedResponse;
+    let from = 'off';
+    if (cache) {
+      const key = [
+        req.method,
+        req.url,
+        req.headers.accept ?? '',
+        req.headers.origin ?? '',
+        body.toString('latin1'),
+      ].join('\n');
+      ({ response, from } = await cache.serve(key, (ticket) => execute(yoga, req, res, body, ticket)));
+    } else {
+      response = await execute(yoga, req, res, body, { query: false, ok: false });
+    }
+    if (res.destroyed) return;
+    res.writeHead(response.status, {
+      ...response.headers,
+      'content-length': response.body.length,
+      'x-stancegraph-cache': from === 'off' ? 'off' : from === 'miss' ? 'miss' : 'hit',
+    });
+    res.end(response.body);
+  } catch (err) {
+    if (res.headersSent || res.destroyed) return res.destroy();
+    const aborted = (err as Error).name === 'AbortError';
+    if (!aborted) sendJson(res, 500, { errors: [{ message: 'Unexpected error.' }] });
+    else res.destroy();
+  }
+}
+
 /** A node:http server with yoga, /health and /guide; not yet listening. */
 export function createServer(opts: ServerOptions): {
   server: http.Server;
   yoga: ReturnType<typeof createYogaApp>;
+  cache: ResponseCache | null;
 } {
-  const yoga = createYogaApp(opts);
+  const cacheTtlMs = opts.cacheTtlMs ?? envNumber('STANCEGRAPH_API_CACHE_TTL_MS', 300_000, true);
+  // Round-trip counts (exposeStats) describe one execution: never answered from the cache.
+  const cache =
+    cacheTtlMs > 0 && !opts.exposeStats
+      ? new ResponseCache({
+          driver: opts.driver,
+          database: opts.database,
+          maxAgeMs: cacheTtlMs,
+          pollMs: opts.cachePollMs ?? envNumber('STANCEGRAPH_API_CACHE_POLL_MS', 250),
+        })
+      : null;
+  const yoga = createYogaApp(opts, () => cache?.invalidate());
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -248,18 +409,18 @@ export function createServer(opts: ServerOptions): {
     } else if (pathname === '/guide') {
       guide(req, res);
     } else if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      sendJson(res, 413, {
-        errors: [{ message: `Request body too large (the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB)` }],
-      });
+      tooLarge(res);
       req.resume();
     } else if (pathname === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
+    } else if (pathname === '/graphql' && buffered(req)) {
+      void answer(yoga, cache, req, res);
     } else {
       void yoga(req, res);
     }
   });
-  return { server, yoga };
+  return { server, yoga, cache };
 }
 
 /**
@@ -267,7 +428,8 @@ export function createServer(opts: ServerOptions): {
  * `graceMs`), then closes the driver if `closeDriver`.
  */
 export async function startServer(opts: ServerOptions, graceMs = 10_000): Promise<RunningServer> {
-  const { server, yoga } = createServer(opts);
+  const { server, yoga, cache } = createServer(opts);
+  await cache?.start();
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -283,6 +445,7 @@ export async function startServer(opts: ServerOptions, graceMs = 10_000): Promis
     url: `http://${shownHost}:${port}/graphql`,
     port,
     server,
+    cache,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -290,6 +453,7 @@ export async function startServer(opts: ServerOptions, graceMs = 10_000): Promis
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);
+        cache?.stop();
         await yoga.dispose();
         if (opts.closeDriver) await opts.driver.close();
       })();

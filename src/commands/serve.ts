@@ -41,7 +41,7 @@ export function registerServeCommands(program: Command): void {
     )
     .option(
       '--cache-ttl <ms>',
-      'reuse a query result for this long (default STANCEGRAPH_API_CACHE_TTL_MS or 0: off); writes by other processes show after at most this long',
+      'answer a repeated query from the cache for at most this long (default STANCEGRAPH_API_CACHE_TTL_MS or 300000; 0: off); any write to the graph empties the cache within STANCEGRAPH_API_CACHE_POLL_MS (250)',
       cacheMillis,
     )
     .action(async (flags: { port: number; host: string; timeout?: number; cacheTtl?: number }) => {
