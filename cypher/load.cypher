@@ -197,3 +197,7 @@ CALL () {
   DETACH DELETE t
 }
 RETURN size($creates) + size($updates) + size($deletes) AS summaries;
+
+// name: awaitSearchIndexes
+// The eventually consistent full-text indexes (migration 0003) catch up with what was committed.
+CALL db.awaitEventuallyConsistentIndexRefresh();

@@ -771,6 +771,9 @@ export async function loadResults(
   if (!writeFailure) await flush();
   while (writer) await writer;
   await warm;
+  // Searches run after the load returns find what it wrote (quote and title indexes lag commits).
+  if (!writeFailure && summary.loaded > 0)
+    await driver.executeQuery(Q('awaitSearchIndexes'), {}, { database }).catch(() => undefined);
   summary.seconds = (performance.now() - started) / 1000;
   if (writeFailure) {
     const failure = writeFailure as { err: unknown };
