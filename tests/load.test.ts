@@ -186,6 +186,28 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
     expect(await summaryProblems()).toEqual([]);
   });
 
+  it('keeps summary edges in step load after load: two loads give the edges of one', async () => {
+    const edges = () =>
+      rows(
+        `MATCH (h:Actor)-[r]->(t) WHERE r.count IS NOT NULL
+         RETURN h.id AS h, type(r) AS type, t.id AS t, r.count AS count, r.firstSeen AS first,
+                r.lastSeen AS last, r.polarity AS pol ORDER BY h, type, t`,
+      );
+    await resetDatabase(driver);
+    const both = await runCli(['load', '--from-jsonl', fx('a1.jsonl'), fx('a2.jsonl'), '--json']);
+    expect(both.code, both.stderr).toBe(0);
+    const together = await edges();
+    expect(together.length).toBeGreaterThan(0);
+    await resetDatabase(driver);
+    // a2 first: a1's earlier dates must move firstSeen back when it comes second.
+    for (const f of ['a2.jsonl', 'a1.jsonl']) {
+      const one = await runCli(['load', '--from-jsonl', fx(f), '--json']);
+      expect(one.code, one.stderr).toBe(0);
+    }
+    expect(await edges()).toEqual(together);
+    expect(await summaryProblems()).toEqual([]);
+  });
+
   it('replaces an article reloaded with a new extraction: old stances, mentions and edges go', async () => {
     const res = await runCli(['load', '--from-jsonl', fx('a1-changed.jsonl'), '--json']);
     expect(res.code, res.stderr).toBe(0);
