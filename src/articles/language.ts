@@ -17,8 +17,21 @@ const MIN_RATIO = 0.08;
 /** Enough text to judge the language by; longer texts are judged by their beginning. */
 const SAMPLE = 4000;
 
-/** The share of words that are common English function words (0..1), and the word count, in the first 4,000 characters. */
+let last: { text: string; result: { ratio: number; words: number } } | null = null;
+
+/**
+ * The share of words that are common English function words (0..1), and the word count, in the
+ * first 4,000 characters. The last answer is remembered: the reader and then the extractor ask
+ * about the same text.
+ */
 export function englishRatio(text: string): { ratio: number; words: number } {
+  if (last !== null && last.text === text) return last.result;
+  const result = countEnglish(text);
+  last = { text, result };
+  return result;
+}
+
+function countEnglish(text: string): { ratio: number; words: number } {
   const words =
     text
       .slice(0, SAMPLE)

@@ -3,6 +3,7 @@
  * Pipeline over one Doc: sentences/tokens (doc) -> mentions + actor resolution (mentions) ->
  * pronouns (coref) -> attribution + stances (stances) -> result.
  */
+import { englishRatio } from '../articles/language.js';
 import type { Article, ExtractedActor, ExtractionResult, Warning } from '../types.js';
 import { resolvePronouns } from './coref.js';
 import { buildDoc } from './doc.js';
@@ -21,58 +22,6 @@ export const MAX_CHARS = 200_000;
 export const MAX_SENTENCE_TOKENS = 200;
 
 const KIND_ORDER = { PERSON: 0, GOVERNMENT: 1, ORGANIZATION: 2, GROUP: 3, COUNTRY: 4, LOCATION: 5 } as const;
-const EN_STOP = new Set([
-  'the',
-  'of',
-  'and',
-  'to',
-  'in',
-  'a',
-  'is',
-  'that',
-  'for',
-  'on',
-  'it',
-  'was',
-  'with',
-  'as',
-  'he',
-  'said',
-  'by',
-  'be',
-  'has',
-  'have',
-  'are',
-  'not',
-  'at',
-  'from',
-  'his',
-  'this',
-  'but',
-  'an',
-  'they',
-  'will',
-  'would',
-  'were',
-  'its',
-  'had',
-  'been',
-  'who',
-]);
-
-/** Share of English function words among the first words of the text (cheap language check). */
-function englishRatio(text: string): { ratio: number; words: number } {
-  const words =
-    text
-      .slice(0, 5000)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
-  if (!words.length) return { ratio: 0, words: 0 };
-  let n = 0;
-  for (const w of words) if (EN_STOP.has(w)) n++;
-  return { ratio: n / words.length, words: words.length };
-}
-
 export function extract(article: Article, options: ExtractOptions = {}): ExtractionResult {
   const warnings: Warning[] = [];
   const result: ExtractionResult = {
@@ -95,6 +44,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
     warnings.push({ message: 'empty text: nothing extracted' });
     return result;
   }
+  // The reader has usually just judged this very text: englishRatio remembers its last answer.
   const lang = englishRatio(text);
   if (lang.words >= 20 && lang.ratio < 0.08) {
     warnings.push({

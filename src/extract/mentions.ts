@@ -119,17 +119,24 @@ const TYPE_RANK: Record<string, number> = {
 };
 
 function caseOk(form: string, tokens: Token[], i: number, n: number): boolean {
-  const fts = form.split(' ');
-  // compare word by word where counts line up (possessive splits are rare in lexicon forms)
-  for (let k = 0; k < n && k < fts.length; k++) {
-    const f = fts[k];
-    const tok = tokens[i + k];
-    const c0 = f.charCodeAt(0);
-    if (c0 < 65 || c0 > 90) continue; // lower-case lexicon word: any case
-    if (f.length <= 5 && f === f.toUpperCase() && /[A-Z]/.test(f)) {
-      const t = tok.text;
-      if (t !== f && t.replace(/\./g, '') !== f.replace(/\./g, '')) return false;
-    } else if (!tok.cap) return false;
+  // compare word by word where counts line up (possessive splits are rare in lexicon forms); the
+  // form is walked in place (this runs for every gazetteer hit)
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    let to = form.indexOf(' ', from);
+    if (to < 0) to = form.length;
+    const c0 = form.charCodeAt(from);
+    if (c0 >= 65 && c0 <= 90) {
+      const f = form.slice(from, to);
+      const tok = tokens[i + k];
+      if (f.length <= 5 && f === f.toUpperCase() && /[A-Z]/.test(f)) {
+        const t = tok.text;
+        if (t !== f && t.replace(/\./g, '') !== f.replace(/\./g, '')) return false;
+      } else if (!tok.cap) return false;
+    }
+    // lower-case lexicon word: any case
+    if (to === form.length) break;
+    from = to + 1;
   }
   return true;
 }
