@@ -624,6 +624,37 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('a slow ingest does not use up the time limit of the reads that return the article', async () => {
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Article) RETURN a.id AS id LIMIT 1',
+      {},
+      { database: db() },
+    );
+    const id = records[0].get('id') as string;
+    const slow = await start({
+      apiToken: TOKEN,
+      timeoutMs: 600,
+      ingest: async () => {
+        await new Promise((r) => setTimeout(r, 900));
+        return { id };
+      },
+    });
+    try {
+      const r = await gql(
+        'mutation { ingestArticle(input: { text: "x" }) { id title } }',
+        {},
+        {
+          url: slow.url,
+          headers: { authorization: `Bearer ${TOKEN}` },
+        },
+      );
+      expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+      expect(r.body.data!.ingestArticle.id).toBe(id);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('close() finishes requests in flight and refuses new connections', async () => {
     let release: () => void = () => {};
     const started = new Promise<void>((resolve) => {

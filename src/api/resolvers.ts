@@ -115,6 +115,9 @@ export const resolvers = {
     ingestArticle: async (_: unknown, a: Args, ctx: ApiContext) => {
       requireToken(ctx.request.headers.get('authorization'), ctx.apiToken);
       const { id } = await ctx.ingest(a.input as Record<string, string | null | undefined>);
+      // The write may take a while (extraction, a cold server planning the loader's queries): the
+      // reads that return the ingested article get the request's whole time limit of their own.
+      ctx.reader.restartClock();
       ctx.loaders.article.clear(id);
       const art = await ctx.loaders.article.load(id);
       if (!art) throw createGraphQLError(`article ${id} was ingested but cannot be read back`);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { makeDefaultIngest } from '../api/default-ingest.js';
 import { startServer } from '../api/server.js';
 import { UserError } from '../errors.js';
+import { warmUp } from '../graph/load.js';
 import { connect } from '../neo4j/connection.js';
 import { ensureMigrated } from '../neo4j/migrate.js';
 
@@ -70,6 +71,9 @@ export function registerServeCommands(program: Command): void {
           throw new UserError(`Cannot listen on --host ${flags.host}: ${e.message}`);
         throw err;
       }
+      // With ingesting on, the server plans the loader's queries now rather than during the first
+      // ingestArticle (on a just-started Neo4j that takes seconds); never fails.
+      if (process.env.STANCEGRAPH_API_TOKEN) void warmUp(driver, target.database);
       const base = running.url.replace(/\/graphql$/, '');
       console.log(`stancegraph API: ${running.url} (GraphiQL playground: open it in a browser)`);
       console.log(`health: ${base}/health · Neo4j Browser guide: :play ${base}/guide · Neo4j: ${target.uri}`);

@@ -114,7 +114,7 @@ export interface ReaderOptions {
 export class GraphReader {
   /** Round trips to Neo4j so far. */
   queries = 0;
-  readonly deadline: number;
+  deadline: number;
   readonly timeoutMs: number;
 
   constructor(
@@ -158,6 +158,11 @@ export class GraphReader {
       this.options.signal?.removeEventListener('abort', abort);
       void session.close();
     }
+  }
+
+  /** Gives the reads from now on the whole time limit again (after a mutation's write). */
+  restartClock(): void {
+    this.deadline = Date.now() + this.timeoutMs;
   }
 
   async ping(): Promise<boolean> {
