@@ -685,26 +685,20 @@ describe('the HTTP server', () => {
 
   it('`stancegraph serve` starts, answers, and stops cleanly on SIGTERM', async () => {
     const { spawn } = await import('node:child_process');
-    const { CLI, testEnv } = await import('./helpers/neo4j.js');
+    const { CLI, collectOutput, testEnv } = await import('./helpers/neo4j.js');
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: testEnv(), stdio: 'pipe' });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const o = collectOutput(child);
+    const out = () => o.stdout() + o.stderr();
     const deadline = Date.now() + 60_000;
-    while (!/API: (http:\S+)/.test(out) && Date.now() < deadline)
+    while (!/API: (http:\S+)/.test(out()) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    const url = /API: (http:\S+)/.exec(out)?.[1];
-    expect(url, out).toBeDefined();
+    const url = /API: (http:\S+)/.exec(out())?.[1];
+    expect(url, out()).toBeDefined();
     const d = await gql('{ actor(id: "russia") { name } }', {}, { url });
     expect(d.body.data).toEqual({ actor: { name: 'Russia' } });
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(out).toMatch(/SIGTERM: finishing requests in flight/);
-    expect(out).toMatch(/stopped\./);
+    expect(await o.exited).toBe(0);
+    expect(out()).toMatch(/SIGTERM: finishing requests in flight/);
+    expect(out()).toMatch(/stopped\./);
   });
 });

@@ -9,7 +9,16 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSummaryProblems } from './fixtures/load/graph-checks.js';
-import { CLI, ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
+import {
+  CLI,
+  collectOutput,
+  ROOT,
+  resetDatabase,
+  runCli,
+  SHARED,
+  testDriver,
+  testNeo4j,
+} from './helpers/neo4j.js';
 
 const BBC = path.join(SHARED, 'corpus', 'bbc');
 const work = mkdtempSync(path.join(os.tmpdir(), 'sg-load-faults-'));
@@ -133,15 +142,7 @@ describe('Neo4j stopped in the middle of a load', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = collectOutput(child);
     const deadline = Date.now() + 240_000;
     let loadedBefore = 0;
     while (Date.now() < deadline) {
@@ -154,7 +155,8 @@ describe('Neo4j stopped in the middle of a load', () => {
     expect(stop.code, stop.stderr).toBe(0);
     const stoppedAt = Date.now();
 
-    const code = await exited;
+    const code = await out.exited;
+    const stderr = out.stderr();
     console.log(
       `[load-faults] the loader exited ${((Date.now() - stoppedAt) / 1000).toFixed(1)}s after the server stopped`,
     );
@@ -165,7 +167,7 @@ describe('Neo4j stopped in the middle of a load', () => {
     expect(m![2]).toContain('bbc.jsonl#L');
     const listed = readFileSync(m![3], 'utf8').split('\n').filter(Boolean);
     expect(listed.length).toBe(notLoaded);
-    expect(JSON.parse(stdout)).toMatchObject({ aborted: true, notLoaded });
+    expect(JSON.parse(out.stdout())).toMatchObject({ aborted: true, notLoaded });
     rmSync(m![3], { force: true });
 
     await start();

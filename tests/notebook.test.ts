@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, resetDatabase, runCli, SHARED, testDriver, testEnv } from './helpers/neo4j.js';
+import { collectOutput, ROOT, resetDatabase, runCli, SHARED, testDriver, testEnv } from './helpers/neo4j.js';
 
 const NOTEBOOK = path.join(ROOT, 'notebooks', 'stance-analysis.ipynb');
 const PYTHON = path.join(ROOT, '.venv-notebook', 'bin', 'python');
@@ -46,19 +46,12 @@ function execute(src: string, dst: string): Promise<{ code: number | null; stdou
       env: testEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
+    const out = collectOutput(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), 400_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    void out.exited.then((code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout: out.stdout(), stderr: out.stderr() });
     });
   });
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as local from '../src/neo4j/local.js';
-import { CLI, ROOT, resetDatabase, testDriver, testEnv, testNeo4j } from './helpers/neo4j.js';
+import { CLI, collectOutput, ROOT, resetDatabase, testDriver, testEnv, testNeo4j } from './helpers/neo4j.js';
 
 const API_PORT = 30400;
 const THROWAWAY_BOLT = 30687;
@@ -28,16 +28,7 @@ const children: ChildProcessWithoutNullStreams[] = [];
 function startCli(args: string[], env: NodeJS.ProcessEnv): Started {
   const child = spawn(process.execPath, [CLI, 'start', ...args], { cwd: ROOT, env, stdio: 'pipe' });
   children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return { child, ...collectOutput(child) };
 }
 
 /** Waits until the printed lines contain the playground URL; fails early if the process exits. */

@@ -1,5 +1,5 @@
 /** Test helpers: a driver on the test database, a wiped graph, the CLI run as a process. */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
@@ -50,6 +50,27 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A child process's output so far, and its exit code once it has closed. */
+export interface Collected {
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+/** Collects what a spawned process writes (both streams) and when it ends. */
+export function collectOutput(child: ChildProcess): Collected {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { stdout: () => stdout, stderr: () => stderr, exited };
+}
+
 /** Runs `stancegraph ARGS` as a process against the test database. */
 export function runCli(
   args: string[],
@@ -61,19 +82,12 @@ export function runCli(
       env: testEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
+    const out = collectOutput(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    void out.exited.then((code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout: out.stdout(), stderr: out.stderr() });
     });
     child.stdin.end(opts.input ?? '');
   });
