@@ -3,15 +3,7 @@ import { UserError } from '../errors.js';
 import { aliasesFileFor, listActors, mergeActors, recordAlias } from '../graph/actors.js';
 import { connect } from '../neo4j/connection.js';
 import { renderTable } from '../neo4j/values.js';
-
-function positiveInt(name: string) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UserError(`${name} expects a whole number ≥ 1, got '${raw}'`);
-    return n;
-  };
-}
+import { positiveInt } from './options.js';
 
 export function registerActorsCommands(program: Command): void {
   const actors = program.command('actors').description('inspect and correct actors in the graph');
