@@ -151,9 +151,10 @@ function cacheTicketPlugin(onMutation: () => void): Plugin<ApiContext> {
   };
 }
 
+/** `onMutation`: given when a response cache sits in front (it is told about queries and mutations). */
 export function createYogaApp(
   opts: ServerOptions,
-  onMutation: () => void = () => {},
+  onMutation?: () => void,
 ): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const dev = opts.dev ?? process.env.NODE_ENV === 'development';
   const timeoutMs = opts.timeoutMs ?? envNumber('STANCEGRAPH_API_TIMEOUT_MS', 10_000);
@@ -169,7 +170,7 @@ export function createYogaApp(
     maxAliasesPlugin({ n: 20 }) as Plugin<ApiContext>,
   ];
   if (opts.exposeStats) plugins.push(statsPlugin);
-  plugins.push(cacheTicketPlugin(onMutation));
+  if (onMutation) plugins.push(cacheTicketPlugin(onMutation));
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -401,7 +402,7 @@ export function createServer(opts: ServerOptions): {
           pollMs: opts.cachePollMs ?? envNumber('STANCEGRAPH_API_CACHE_POLL_MS', 250),
         })
       : null;
-  const yoga = createYogaApp(opts, () => cache?.invalidate());
+  const yoga = createYogaApp(opts, cache ? () => cache.invalidate() : undefined);
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
