@@ -20,6 +20,8 @@ const db = () => testNeo4j().database;
 
 interface GqlResponse {
   status: number;
+  /** The x-stancegraph-cache header: hit, miss, or off. */
+  cache: string | null;
   body: {
     data?: Record<string, any> | null;
     errors?: { message: string; extensions?: Record<string, any> }[];
@@ -37,7 +39,7 @@ async function gql(
     headers: { 'content-type': 'application/json', accept: 'application/json', ...opts.headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, cache: res.headers.get('x-stancegraph-cache'), body: await res.json() };
 }
 
 /** The data of a query that must succeed. */
@@ -50,6 +52,15 @@ async function data(query: string, variables: Record<string, unknown> = {}) {
 async function cypherCount(q: string, params: Record<string, unknown> = {}): Promise<number> {
   const { records } = await driver.executeQuery(q, params, { database: db() });
   return records[0].get('n') as number;
+}
+
+/** Renames the seed's Russia straight in Neo4j (a write the API did not make). */
+async function renameRussia(name: string): Promise<void> {
+  await driver.executeQuery(
+    "MATCH (a:Actor {id: 'russia'}) SET a.name = $name",
+    { name },
+    { database: db() },
+  );
 }
 
 function start(extra: Partial<ServerOptions> = {}): Promise<RunningServer> {
@@ -543,21 +554,13 @@ describe('the HTTP server', () => {
       ingest: async () => ({ id: 'x' }),
     });
     const ask = async () => {
-      const res = await fetch(cached.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ actor(id: "russia") { name } }' }),
-      });
-      return { name: (await res.json()).data.actor.name, cache: res.headers.get('x-stancegraph-cache') };
+      const r = await gql('{ actor(id: "russia") { name } }', {}, { url: cached.url });
+      return { name: r.body.data!.actor.name, cache: r.cache };
     };
     try {
       expect(await ask()).toEqual({ name: 'Russia', cache: 'miss' });
       expect(await ask()).toEqual({ name: 'Russia', cache: 'hit' });
-      await driver.executeQuery(
-        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia (renamed)'",
-        {},
-        { database: db() },
-      );
+      await renameRussia('Russia (renamed)');
       // Not polled yet: the cached answer; the uncached server reads the new name.
       expect(await ask()).toEqual({ name: 'Russia', cache: 'hit' });
       expect((await gql('{ actor(id: "russia") { name } }')).body.data!.actor.name).toBe('Russia (renamed)');
@@ -571,41 +574,26 @@ describe('the HTTP server', () => {
       );
       expect(await ask()).toEqual({ name: 'Russia (renamed)', cache: 'miss' });
     } finally {
-      await driver.executeQuery(
-        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia'",
-        {},
-        { database: db() },
-      );
+      await renameRussia('Russia');
       await cached.close();
     }
   });
 
   it('drops cached answers when another process writes to the graph, and never caches errors', async () => {
     const cached = await start({ exposeStats: false, cacheTtlMs: 60_000, cachePollMs: 100 });
-    const ask = async (query: string) => {
-      const res = await fetch(cached.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
-      return { body: await res.json(), cache: res.headers.get('x-stancegraph-cache') };
-    };
+    const ask = (query: string) => gql(query, {}, { url: cached.url });
     const name = '{ actor(id: "russia") { name } }';
     try {
       expect((await ask(name)).cache).toBe('miss');
       expect((await ask(name)).cache).toBe('hit');
       expect(cached.cache!.hits).toBeGreaterThanOrEqual(1);
       // A write from elsewhere (here: the test's own driver) moves the database's bookmark.
-      await driver.executeQuery(
-        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia (renamed)'",
-        {},
-        { database: db() },
-      );
+      await renameRussia('Russia (renamed)');
       const t0 = Date.now();
-      let seen = (await ask(name)).body.data.actor.name;
+      let seen = (await ask(name)).body.data!.actor.name;
       while (seen !== 'Russia (renamed)' && Date.now() - t0 < 5000) {
         await new Promise((r) => setTimeout(r, 50));
-        seen = (await ask(name)).body.data.actor.name;
+        seen = (await ask(name)).body.data!.actor.name;
       }
       expect(seen).toBe('Russia (renamed)');
       expect(Date.now() - t0).toBeLessThan(2000);
@@ -615,11 +603,7 @@ describe('the HTTP server', () => {
       expect(first.body.errors?.length).toBeGreaterThan(0);
       expect((await ask(bad)).cache).toBe('miss');
     } finally {
-      await driver.executeQuery(
-        "MATCH (a:Actor {id: 'russia'}) SET a.name = 'Russia'",
-        {},
-        { database: db() },
-      );
+      await renameRussia('Russia');
       await cached.close();
     }
   });

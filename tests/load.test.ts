@@ -281,20 +281,14 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
 describe('stancegraph actors merge', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-aliases-'));
   const aliases = path.join(dir, 'aliases.json');
+  const loadAllWithAliases = () =>
+    runCli(['load', '--from-jsonl', fx('a1.jsonl'), fx('a2.jsonl'), fx('a3.jsonl'), '--aliases', aliases]);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('moves every relationship to INTO, records the alias, and later loads land on INTO', async () => {
     await resetDatabase(driver);
     writeFileSync(aliases, '{\n  "Moskva": "russia"\n}\n');
-    const load = await runCli([
-      'load',
-      '--from-jsonl',
-      fx('a1.jsonl'),
-      fx('a2.jsonl'),
-      fx('a3.jsonl'),
-      '--aliases',
-      aliases,
-    ]);
+    const load = await loadAllWithAliases();
     expect(load.code, load.stderr).toBe(0);
     const kremlin = await rows(
       "MATCH (k:Actor {id: 'the-kremlin'}) RETURN COUNT { (k)-[:HOLDS]->() } AS holds, COUNT { ()-[:MENTIONS]->(k) } AS mentions",
@@ -347,15 +341,7 @@ describe('stancegraph actors merge', () => {
     const merged = await stats();
     const ids = await rows('MATCH (s:Stance) RETURN s.id AS id ORDER BY id');
     await resetDatabase(driver);
-    const fresh = await runCli([
-      'load',
-      '--from-jsonl',
-      fx('a1.jsonl'),
-      fx('a2.jsonl'),
-      fx('a3.jsonl'),
-      '--aliases',
-      aliases,
-    ]);
+    const fresh = await loadAllWithAliases();
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(await stats()).toEqual(merged);
     expect(await rows('MATCH (s:Stance) RETURN s.id AS id ORDER BY id')).toEqual(ids);
