@@ -418,8 +418,10 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
 
   // classify name chunks
   const nameKind = new Map<Item, 'person' | 'org' | 'loc' | 'skip' | 'short'>();
-  for (const it of allItems) {
-    if (it.k !== 'name') continue;
+  for (const it of allItems) if (it.k === 'name') classifyName(it);
+
+  /** Person, organisation, place, short form, or nothing: what a capitalised name chunk is. */
+  function classifyName(it: Extract<Item, { k: 'name' }>): void {
     const words = it.text.split(/\s+/);
     const ofIdx = words.findIndex((w) => w === 'of' || w === 'for');
     const head = ofIdx > 0 ? words[ofIdx - 1] : words[words.length - 1];
@@ -427,11 +429,11 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     const lr = leftRole(it.t0);
     if (user.has(it.text.toLowerCase())) {
       nameKind.set(it, 'org');
-      continue;
+      return;
     }
     if (/^[A-Z][A-Z.&]{1,7}$/.test(it.text)) {
       nameKind.set(it, acronyms.has(it.text) ? 'short' : 'skip');
-      continue;
+      return;
     }
     if (documentHeads.has(head)) {
       nameKind.set(
@@ -442,16 +444,16 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
           ? 'loc'
           : 'skip',
       );
-      continue;
+      return;
     }
     if (orgHeads.has(head) || orgHeads.has(words[0])) {
       nameKind.set(it, 'org');
-      continue;
+      return;
     }
     if (lr.role || lr.hon) {
       nameKind.set(it, 'person');
       drafts.push({ item: it, role: lr.role, aff: lr.aff, hon: lr.hon });
-      continue;
+      return;
     }
     const afterLoc =
       !!prev &&
@@ -474,7 +476,7 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       const rr = rightRole(it.t1);
       nameKind.set(it, 'person');
       drafts.push({ item: it, role: rr.role, aff: rr.aff });
-      continue;
+      return;
     }
     nameKind.set(it, afterLoc ? 'loc' : 'short');
   }
@@ -539,6 +541,12 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       add(it.t0, it.t1, '', { pron: it.p });
       continue;
     }
+    if (it.k === 'entry') n = entryMention(n, it);
+    else nameMention(it);
+  }
+
+  /** A gazetteer entry at item n (country, body, role, description ...); returns the last item it used. */
+  function entryMention(n: number, it: Extract<Item, { k: 'entry' }>): number {
     const nextTok = tokens[it.t1];
     const nextItem = itemStart.get(it.t1) !== undefined ? allItems[itemStart.get(it.t1)!] : undefined;
     const possItem =
@@ -548,201 +556,193 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     const followEntry = (x: Item | undefined, ...types: string[]) =>
       x && x.k === 'entry' && types.includes(x.e.type) ? x : undefined;
 
-    if (it.k === 'entry') {
-      const e = it.e;
-      const userId = user.get(textOf(it.t0, it.t1).toLowerCase());
-      if (userId) {
-        const a = ensure(
-          userId,
-          known.get(userId)?.name ?? textOf(it.t0, it.t1),
-          userKind(userId, 'ORGANIZATION'),
-        );
-        a.aliases.add(textOf(it.t0, it.t1));
-        add(it.t0, it.t1, userId);
-        continue;
+    const e = it.e;
+    const userId = user.get(textOf(it.t0, it.t1).toLowerCase());
+    if (userId) {
+      const a = ensure(
+        userId,
+        known.get(userId)?.name ?? textOf(it.t0, it.t1),
+        userKind(userId, 'ORGANIZATION'),
+      );
+      a.aliases.add(textOf(it.t0, it.t1));
+      add(it.t0, it.t1, userId);
+      return n;
+    }
+    if (e.type === 'country' || e.type === 'demonym' || e.type === 'metonym' || e.type === 'pluralDemonym') {
+      const id = e.id;
+      // country/demonym + government noun / state body / opposition
+      const gov = followEntry(nextItem, 'gov') ?? followEntry(possItem, 'gov');
+      const body = followEntry(nextItem, 'body') ?? followEntry(possItem, 'body');
+      const oppTok =
+        nextTok?.lower === 'opposition'
+          ? it.t1
+          : nextTok?.lower === "'s" && tokens[it.t1 + 1]?.lower === 'opposition'
+            ? it.t1 + 1
+            : -1;
+      if (known.get(id)?.kind === 'COUNTRY' || countryName.has(id))
+        countryCount.set(id, (countryCount.get(id) ?? 0) + 1);
+      if (gov && known.get(id)?.kind === 'COUNTRY') {
+        const m = add(it.t0, gov.t1, id);
+        govMentions.push({ m, country: id, descriptive: regimeNouns.has(gov.e.id), body: false });
+        n = allItems.indexOf(gov, n);
+        return n;
+      }
+      if (body && known.get(id)?.kind === 'COUNTRY') {
+        const m = add(it.t0, body.t1, id);
+        govMentions.push({ m, country: id, descriptive: false, body: true });
+        n = allItems.indexOf(body, n);
+        return n;
       }
       if (
-        e.type === 'country' ||
-        e.type === 'demonym' ||
-        e.type === 'metonym' ||
-        e.type === 'pluralDemonym'
+        oppTok >= 0 &&
+        !/^(to|from)$/.test(tokens[oppTok + 1]?.lower ?? '') &&
+        known.get(id)?.kind === 'COUNTRY'
       ) {
-        const id = e.id;
-        // country/demonym + government noun / state body / opposition
-        const gov = followEntry(nextItem, 'gov') ?? followEntry(possItem, 'gov');
-        const body = followEntry(nextItem, 'body') ?? followEntry(possItem, 'body');
-        const oppTok =
-          nextTok?.lower === 'opposition'
-            ? it.t1
-            : nextTok?.lower === "'s" && tokens[it.t1 + 1]?.lower === 'opposition'
-              ? it.t1 + 1
-              : -1;
-        if (known.get(id)?.kind === 'COUNTRY' || countryName.has(id))
-          countryCount.set(id, (countryCount.get(id) ?? 0) + 1);
-        if (gov && known.get(id)?.kind === 'COUNTRY') {
-          const m = add(it.t0, gov.t1, id);
-          govMentions.push({ m, country: id, descriptive: regimeNouns.has(gov.e.id), body: false });
-          n = allItems.indexOf(gov, n);
-          continue;
-        }
-        if (body && known.get(id)?.kind === 'COUNTRY') {
-          const m = add(it.t0, body.t1, id);
-          govMentions.push({ m, country: id, descriptive: false, body: true });
-          n = allItems.indexOf(body, n);
-          continue;
-        }
-        if (
-          oppTok >= 0 &&
-          !/^(to|from)$/.test(tokens[oppTok + 1]?.lower ?? '') &&
-          known.get(id)?.kind === 'COUNTRY'
-        ) {
-          const gid = `${id}-opposition`;
-          const a = ensure(gid, `${countryDemonym.get(id) ?? countryName.get(id)} opposition`, 'GROUP');
-          const m = add(it.t0, oppTok + 1, gid);
-          a.aliases.add(m.text);
-          lastOpposition = gid;
-          if (possItem) n++;
-          continue;
-        }
-        // demonym/country + unknown organisation name: "Syrian Human Rights Committee"
-        if (nextItem?.k === 'name' && nameKind.get(nextItem) === 'org') {
-          nameKind.set(nextItem, 'skip');
-          const name = textOf(it.t0, nextItem.t1);
-          const oid = slug(name);
-          const a = ensure(oid, name.replace(/^the /i, ''), 'ORGANIZATION');
-          a.aliases.add(name);
-          add(it.t0, nextItem.t1, oid);
-          n++;
-          continue;
-        }
-        const a = knownActor(id);
-        // a singular demonym is an adjective ("Russian policy", "American and Western statements")
-        const isAdj =
-          e.type === 'demonym' &&
-          !!nextTok &&
-          ((/^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) && nextTok.lower !== "'s") ||
-            ((nextTok.lower === 'and' || nextTok.lower === 'or' || nextTok.text === ',') &&
-              !/s$/.test(it.e.form)));
-        const isMod =
-          e.type !== 'demonym' &&
-          e.type !== 'pluralDemonym' &&
-          !!nextTok &&
-          (nextTok.pos === 'NOUN' || (nextTok.pos === 'PROPN' && nextItem?.k !== 'name'));
-        a.aliases.add(textOf(it.t0, it.t1));
-        add(it.t0, it.t1, id, { adj: isAdj || isMod });
-        continue;
+        const gid = `${id}-opposition`;
+        const a = ensure(gid, `${countryDemonym.get(id) ?? countryName.get(id)} opposition`, 'GROUP');
+        const m = add(it.t0, oppTok + 1, gid);
+        a.aliases.add(m.text);
+        lastOpposition = gid;
+        if (possItem) n++;
+        return n;
       }
-      if (e.type === 'org' || e.type === 'group') {
-        // "the world's", "protesters camp": modifiers
-        if (
-          e.type === 'group' &&
-          e.id === 'international-community' &&
-          textOf(it.t0, it.t1).toLowerCase() === 'the world' &&
-          (nextTok?.lower === "'s" || nextTok?.pos === 'NOUN')
-        )
-          continue;
-        const a = knownActor(e.id);
-        a.aliases.add(textOf(it.t0, it.t1));
-        const isMod =
-          !!nextTok &&
-          (nextTok.pos === 'NOUN' ||
-            (nextTok.pos === 'PROPN' && nextItem?.k !== 'name' && !followEntry(nextItem, 'role')));
-        add(it.t0, it.t1, e.id, { adj: isMod });
-        continue;
+      // demonym/country + unknown organisation name: "Syrian Human Rights Committee"
+      if (nextItem?.k === 'name' && nameKind.get(nextItem) === 'org') {
+        nameKind.set(nextItem, 'skip');
+        const name = textOf(it.t0, nextItem.t1);
+        const oid = slug(name);
+        const a = ensure(oid, name.replace(/^the /i, ''), 'ORGANIZATION');
+        a.aliases.add(name);
+        add(it.t0, nextItem.t1, oid);
+        n++;
+        return n;
       }
-      if (e.type === 'orgShort') {
-        if (actors.has(e.id)) {
-          actors.get(e.id)!.aliases.add(textOf(it.t0, it.t1));
-          add(it.t0, it.t1, e.id);
-        }
-        continue;
-      }
-      if (e.type === 'location') {
-        const a = ensure(e.id, textOf(it.t0, it.t1), 'LOCATION');
-        a.aliases.add(textOf(it.t0, it.t1));
-        add(it.t0, it.t1, e.id, { adj: nextTok?.pos === 'NOUN' });
-        continue;
-      }
-      if (e.type === 'gov') {
-        const prev = tokens[it.t0 - 1];
-        const body = followEntry(nextItem, 'body');
-        const isRegime = regimeNouns.has(e.id);
-        // "Assad's government"
-        if (prev?.lower === "'s") {
-          const pn = itemAt.get(it.t0 - 1);
-          const pit = pn !== undefined ? allItems[pn] : undefined;
-          if (pit?.k === 'name') {
-            const pid = personFor(pit.text);
-            if (pid) {
-              const m = add(pit.t0, body ? body.t1 : it.t1, '');
-              govMentions.push({ m, viaPerson: pid, descriptive: true, body: false });
-              if (body) n++;
-              continue;
-            }
-          }
-          continue;
-        }
-        const det = prev?.lower;
-        const modifierUse =
-          !body &&
-          nextTok &&
-          (nextTok.pos === 'NOUN' || nextTok.pos === 'PROPN') &&
-          !/^(forces|troops)$/.test(nextTok.lower);
-        if (
-          (det === 'the' ||
-            det === 'his' ||
-            det === 'its' ||
-            det === 'her' ||
-            det === 'their' ||
-            body ||
-            (isRegime && (!det || !/^(a|an)$/.test(det)))) &&
-          !modifierUse
-        ) {
-          if (!isRegime && !body && det !== 'the') continue;
-          if (
-            e.id === 'governments' ||
-            e.id === 'authorities' ||
-            e.id === 'leadership' ||
-            e.id === 'cabinet'
-          ) {
-            if (det !== 'the') continue;
-          }
-          const m = add(det === 'the' ? it.t0 - 1 : it.t0, body ? body.t1 : it.t1, '');
-          govMentions.push({
-            m,
-            descriptive: true,
-            body: false,
-            viaPerson: det === 'his' || det === 'her' ? 'PRON' : undefined,
-          });
-          if (body) n++;
-        }
-        continue;
-      }
-      if (e.type === 'role') {
-        // "the Prime Minister" (no name follows): the last person with that role
-        const prev = tokens[it.t0 - 1];
-        if (nextItem?.k === 'name' || nextTok?.lower === ',') continue;
-        const role = textOf(it.t0, it.t1).toLowerCase();
-        if (prev?.lower === 'the' || prev?.lower === "'s") {
-          // "the Syrian president": demonym before the role narrows it
-          const pid = lastRole.get(role);
-          if (pid && !(nextTok && nextTok.pos === 'NOUN')) {
-            actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
-            add(it.t0, it.t1, pid);
-          }
-        }
-        continue;
-      }
-      if (e.type === 'hon') {
-        // honorific before a name is handled with the name
-        continue;
-      }
-      continue;
+      const a = knownActor(id);
+      // a singular demonym is an adjective ("Russian policy", "American and Western statements")
+      const isAdj =
+        e.type === 'demonym' &&
+        !!nextTok &&
+        ((/^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) && nextTok.lower !== "'s") ||
+          ((nextTok.lower === 'and' || nextTok.lower === 'or' || nextTok.text === ',') &&
+            !/s$/.test(it.e.form)));
+      const isMod =
+        e.type !== 'demonym' &&
+        e.type !== 'pluralDemonym' &&
+        !!nextTok &&
+        (nextTok.pos === 'NOUN' || (nextTok.pos === 'PROPN' && nextItem?.k !== 'name'));
+      a.aliases.add(textOf(it.t0, it.t1));
+      add(it.t0, it.t1, id, { adj: isAdj || isMod });
+      return n;
     }
+    if (e.type === 'org' || e.type === 'group') {
+      // "the world's", "protesters camp": modifiers
+      if (
+        e.type === 'group' &&
+        e.id === 'international-community' &&
+        textOf(it.t0, it.t1).toLowerCase() === 'the world' &&
+        (nextTok?.lower === "'s" || nextTok?.pos === 'NOUN')
+      )
+        return n;
+      const a = knownActor(e.id);
+      a.aliases.add(textOf(it.t0, it.t1));
+      const isMod =
+        !!nextTok &&
+        (nextTok.pos === 'NOUN' ||
+          (nextTok.pos === 'PROPN' && nextItem?.k !== 'name' && !followEntry(nextItem, 'role')));
+      add(it.t0, it.t1, e.id, { adj: isMod });
+      return n;
+    }
+    if (e.type === 'orgShort') {
+      if (actors.has(e.id)) {
+        actors.get(e.id)!.aliases.add(textOf(it.t0, it.t1));
+        add(it.t0, it.t1, e.id);
+      }
+      return n;
+    }
+    if (e.type === 'location') {
+      const a = ensure(e.id, textOf(it.t0, it.t1), 'LOCATION');
+      a.aliases.add(textOf(it.t0, it.t1));
+      add(it.t0, it.t1, e.id, { adj: nextTok?.pos === 'NOUN' });
+      return n;
+    }
+    if (e.type === 'gov') {
+      const prev = tokens[it.t0 - 1];
+      const body = followEntry(nextItem, 'body');
+      const isRegime = regimeNouns.has(e.id);
+      // "Assad's government"
+      if (prev?.lower === "'s") {
+        const pn = itemAt.get(it.t0 - 1);
+        const pit = pn !== undefined ? allItems[pn] : undefined;
+        if (pit?.k === 'name') {
+          const pid = personFor(pit.text);
+          if (pid) {
+            const m = add(pit.t0, body ? body.t1 : it.t1, '');
+            govMentions.push({ m, viaPerson: pid, descriptive: true, body: false });
+            if (body) n++;
+            return n;
+          }
+        }
+        return n;
+      }
+      const det = prev?.lower;
+      const modifierUse =
+        !body &&
+        nextTok &&
+        (nextTok.pos === 'NOUN' || nextTok.pos === 'PROPN') &&
+        !/^(forces|troops)$/.test(nextTok.lower);
+      if (
+        (det === 'the' ||
+          det === 'his' ||
+          det === 'its' ||
+          det === 'her' ||
+          det === 'their' ||
+          body ||
+          (isRegime && (!det || !/^(a|an)$/.test(det)))) &&
+        !modifierUse
+      ) {
+        if (!isRegime && !body && det !== 'the') return n;
+        if (e.id === 'governments' || e.id === 'authorities' || e.id === 'leadership' || e.id === 'cabinet') {
+          if (det !== 'the') return n;
+        }
+        const m = add(det === 'the' ? it.t0 - 1 : it.t0, body ? body.t1 : it.t1, '');
+        govMentions.push({
+          m,
+          descriptive: true,
+          body: false,
+          viaPerson: det === 'his' || det === 'her' ? 'PRON' : undefined,
+        });
+        if (body) n++;
+      }
+      return n;
+    }
+    if (e.type === 'role') {
+      // "the Prime Minister" (no name follows): the last person with that role
+      const prev = tokens[it.t0 - 1];
+      if (nextItem?.k === 'name' || nextTok?.lower === ',') return n;
+      const role = textOf(it.t0, it.t1).toLowerCase();
+      if (prev?.lower === 'the' || prev?.lower === "'s") {
+        // "the Syrian president": demonym before the role narrows it
+        const pid = lastRole.get(role);
+        if (pid && !(nextTok && nextTok.pos === 'NOUN')) {
+          actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
+          add(it.t0, it.t1, pid);
+        }
+      }
+      return n;
+    }
+    if (e.type === 'hon') {
+      // honorific before a name is handled with the name
+      return n;
+    }
+    return n;
+  }
+
+  /** A capitalised name chunk: an organisation, a place, a short form of a person, or a person. */
+  function nameMention(it: Extract<Item, { k: 'name' }>): void {
     // ---- name chunks ----
     const kind = nameKind.get(it);
     const text = it.text;
-    if (kind === 'skip') continue;
+    if (kind === 'skip') return;
     if (kind === 'org') {
       const userId = user.get(text.toLowerCase());
       const name = text.replace(/^The\s+/, '');
@@ -750,20 +750,20 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       const a = ensure(id, name, known.get(id)?.kind ?? 'ORGANIZATION');
       a.aliases.add(text);
       add(it.t0, it.t1, id, { adj: tokens[it.t1]?.pos === 'NOUN' });
-      continue;
+      return;
     }
     if (kind === 'loc') {
       const pid = personFor(text);
       if (pid) {
         actors.get(pid)!.aliases.add(text);
         add(it.t0, it.t1, pid);
-        continue;
+        return;
       }
       const id = slug(text);
       const a = ensure(id, text, 'LOCATION');
       a.aliases.add(text);
       add(it.t0, it.t1, id);
-      continue;
+      return;
     }
     if (kind === 'short') {
       // acronym defined in the text
@@ -774,14 +774,14 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
           actors.get(target.actor)?.aliases.add(text);
           add(it.t0, it.t1, target.actor);
         }
-        continue;
+        return;
       }
       const userId = user.get(text.toLowerCase());
       if (userId) {
         const a = ensure(userId, known.get(userId)?.name ?? text, userKind(userId, 'PERSON'));
         a.aliases.add(text);
         add(it.t0, it.t1, userId);
-        continue;
+        return;
       }
       const pid = personFor(text);
       if (pid) {
@@ -791,7 +791,7 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
         a.aliases.add(text);
         if (lr.hon) a.aliases.add(full);
         add(it.t0, it.t1, pid);
-        continue;
+        return;
       }
       // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
       const lr = leftRole(it.t0);
@@ -804,7 +804,7 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
         a.aliases.add(textOf(lr.start, it.t1));
         add(it.t0, it.t1, id);
       }
-      continue;
+      return;
     }
     // person
     const userId = user.get(text.toLowerCase());

@@ -3,7 +3,7 @@
  * finding over the token/mention layer, negation, hypotheticals, evaluative predications.
  */
 import type { ExtractedStance, StanceKind, TopicTarget } from '../types.js';
-import type { Doc, Token } from './doc.js';
+import type { Doc, Sentence, Token } from './doc.js';
 import {
   adjPredicates,
   compoundSuffix,
@@ -292,101 +292,102 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const reports: { r: number; speaker: string; c0: number; c1: number }[] = [];
   for (const s of sentences) {
     for (let r = s.t0; r < s.t1; r++) {
-      const t = tokens[r];
-      if (t.inQuote) continue;
-      const isReport =
-        (reporting.has(t.lemma) && (t.pos === 'VERB' || t.lower === 'said' || t.lower === 'says')) ||
-        (t.lemma === 'fire' && tokens[r + 1]?.lower === 'back');
-      if (!isReport) continue;
-      // subject before (skip adverbials) or inverted after
-      let speaker: string | undefined;
-      const left = headActorLeft(r - 1, s.t0);
-      if (left.m?.pron && !left.m.actor) speaker = undefined;
-      else speaker = left.actor;
-      let after = r + 1;
-      if (t.lemma === 'fire') after++;
-      if (!speaker) {
-        const prev = tokens[r - 1];
-        if (!prev || prev.text === ',' || QUOTE.has(prev.text) || r === s.t0) {
-          let q = r + 1;
-          while (
-            q < s.t1 &&
-            (tokens[q].lower === 'the' || tokens[q].lower === 'an' || tokens[q].lower === 'a')
-          )
-            q++;
-          // skip role words before the name ("said foreign minister Sergei Lavrov")
-          for (let k = 0; k < 6 && q + k < s.t1; k++) {
-            const m = mentionAt(q + k);
-            if (m && !m.adj && m.actor) {
-              speaker = m.actor;
-              after = m.t1;
-              break;
-            }
-            if (m?.adj) continue;
-            if (tokens[q + k].pos === 'VERB' || tokens[q + k].text === ',') break;
-          }
-        }
-      }
-      if (!speaker) {
-        // participial "..., saying/insisting/stressing ..." -> the sentence subject
-        if (/ing$/.test(t.lower) && tokens[r - 1]?.text === ',') speaker = clauseSubject(s.t0, r)[0];
-        else if (/ing$/.test(t.lower) && tokens[r - 1]?.lower === 'by') speaker = clauseSubject(s.t0, r)[0];
-      }
-      if (!speaker) continue;
-      // content
-      const prevTok = tokens[r - 1];
-      const leftQuote = (() => {
-        // '"...," X said' / '"...," said X'
-        let k = r - 1;
-        if (left.m) k = mentionStart(left.m) - 1;
-        while (
-          k >= s.t0 - 2 &&
-          k >= 0 &&
-          (tokens[k].text === ',' || QUOTE.has(tokens[k].text) || tokens[k].pos === 'PUNCT')
-        ) {
-          const qi = quoteAt(k - 1) >= 0 ? quoteAt(k - 1) : -1;
-          if (QUOTE.has(tokens[k].text) && qi >= 0) return qi;
-          k--;
-        }
-        return -1;
-      })();
-      if (leftQuote >= 0 && quoteSpeaker[leftQuote] === undefined) {
-        quoteSpeaker[leftQuote] = speaker;
-        continue;
-      }
-      // 'X said: "..."'
-      let q = after;
-      if (t.lemma === 'tell' || t.lemma === 'add' || t.lemma === 'say') {
-        // skip the addressee / adverbials: "told MPs", "told the national broadcaster ABC", "said on Tuesday"
-        q = skipObject(q, s.t1, t.lemma === 'tell');
-      }
-      while (q < s.t1 && (tokens[q].text === ':' || tokens[q].text === ',')) q++;
-      if (q < s.t1 && QUOTE.has(tokens[q].text) && tokens[q + 1]?.quote >= 0) {
-        const qi = tokens[q + 1].quote;
-        if (quoteSpeaker[qi] === undefined) quoteSpeaker[qi] = speaker;
-        continue;
-      }
-      if (prevTok?.text === ',' && !left.actor) {
-        // "Russia will not back ..., said foreign minister Sergei Lavrov"
-        reports.push({ r, speaker, c0: s.t0, c1: r - 1 });
-        continue;
-      }
-      if (prevTok?.text !== ',' && left.actor && left.m && tokens[mentionStart(left.m) - 1]?.text === ',') {
-        // "The Council, he said, must be ..." / "..., Mr Abbas added."
-        const endOfSent = q >= s.t1 - 1;
-        if (endOfSent) reports.push({ r, speaker, c0: s.t0, c1: mentionStart(left.m) - 1 });
-        else reports.push({ r, speaker, c0: s.t0, c1: s.t1 });
-        continue;
-      }
-      if (tokens[q]?.lower === 'that') q++;
-      if (left.m && /^(which|who)$/.test(tokens[left.m.t0 - 1]?.lower ?? '')) {
-        let j = left.m.t0 - 2;
-        while (j > s.t0 && tokens[j].text === ',') j--;
-        const ante = mentionAt(j);
-        if (ante && !ante.adj) relAnte.set(q, ante);
-      }
-      if (q < s.t1 - 1) reports.push({ r, speaker, c0: q, c1: s.t1 });
+      reportAt(s, r);
     }
+  }
+  /** A reporting verb at token r: who speaks, and which tokens (or quotation) carry their words. */
+  function reportAt(s: Sentence, r: number): void {
+    const t = tokens[r];
+    if (t.inQuote) return;
+    const isReport =
+      (reporting.has(t.lemma) && (t.pos === 'VERB' || t.lower === 'said' || t.lower === 'says')) ||
+      (t.lemma === 'fire' && tokens[r + 1]?.lower === 'back');
+    if (!isReport) return;
+    // subject before (skip adverbials) or inverted after
+    let speaker: string | undefined;
+    const left = headActorLeft(r - 1, s.t0);
+    if (left.m?.pron && !left.m.actor) speaker = undefined;
+    else speaker = left.actor;
+    let after = r + 1;
+    if (t.lemma === 'fire') after++;
+    if (!speaker) {
+      const prev = tokens[r - 1];
+      if (!prev || prev.text === ',' || QUOTE.has(prev.text) || r === s.t0) {
+        let q = r + 1;
+        while (q < s.t1 && (tokens[q].lower === 'the' || tokens[q].lower === 'an' || tokens[q].lower === 'a'))
+          q++;
+        // skip role words before the name ("said foreign minister Sergei Lavrov")
+        for (let k = 0; k < 6 && q + k < s.t1; k++) {
+          const m = mentionAt(q + k);
+          if (m && !m.adj && m.actor) {
+            speaker = m.actor;
+            after = m.t1;
+            break;
+          }
+          if (m?.adj) continue;
+          if (tokens[q + k].pos === 'VERB' || tokens[q + k].text === ',') break;
+        }
+      }
+    }
+    if (!speaker) {
+      // participial "..., saying/insisting/stressing ..." -> the sentence subject
+      if (/ing$/.test(t.lower) && tokens[r - 1]?.text === ',') speaker = clauseSubject(s.t0, r)[0];
+      else if (/ing$/.test(t.lower) && tokens[r - 1]?.lower === 'by') speaker = clauseSubject(s.t0, r)[0];
+    }
+    if (!speaker) return;
+    // content
+    const prevTok = tokens[r - 1];
+    const leftQuote = (() => {
+      // '"...," X said' / '"...," said X'
+      let k = r - 1;
+      if (left.m) k = mentionStart(left.m) - 1;
+      while (
+        k >= s.t0 - 2 &&
+        k >= 0 &&
+        (tokens[k].text === ',' || QUOTE.has(tokens[k].text) || tokens[k].pos === 'PUNCT')
+      ) {
+        const qi = quoteAt(k - 1) >= 0 ? quoteAt(k - 1) : -1;
+        if (QUOTE.has(tokens[k].text) && qi >= 0) return qi;
+        k--;
+      }
+      return -1;
+    })();
+    if (leftQuote >= 0 && quoteSpeaker[leftQuote] === undefined) {
+      quoteSpeaker[leftQuote] = speaker;
+      return;
+    }
+    // 'X said: "..."'
+    let q = after;
+    if (t.lemma === 'tell' || t.lemma === 'add' || t.lemma === 'say') {
+      // skip the addressee / adverbials: "told MPs", "told the national broadcaster ABC", "said on Tuesday"
+      q = skipObject(q, s.t1, t.lemma === 'tell');
+    }
+    while (q < s.t1 && (tokens[q].text === ':' || tokens[q].text === ',')) q++;
+    if (q < s.t1 && QUOTE.has(tokens[q].text) && tokens[q + 1]?.quote >= 0) {
+      const qi = tokens[q + 1].quote;
+      if (quoteSpeaker[qi] === undefined) quoteSpeaker[qi] = speaker;
+      return;
+    }
+    if (prevTok?.text === ',' && !left.actor) {
+      // "Russia will not back ..., said foreign minister Sergei Lavrov"
+      reports.push({ r, speaker, c0: s.t0, c1: r - 1 });
+      return;
+    }
+    if (prevTok?.text !== ',' && left.actor && left.m && tokens[mentionStart(left.m) - 1]?.text === ',') {
+      // "The Council, he said, must be ..." / "..., Mr Abbas added."
+      const endOfSent = q >= s.t1 - 1;
+      if (endOfSent) reports.push({ r, speaker, c0: s.t0, c1: mentionStart(left.m) - 1 });
+      else reports.push({ r, speaker, c0: s.t0, c1: s.t1 });
+      return;
+    }
+    if (tokens[q]?.lower === 'that') q++;
+    if (left.m && /^(which|who)$/.test(tokens[left.m.t0 - 1]?.lower ?? '')) {
+      let j = left.m.t0 - 2;
+      while (j > s.t0 && tokens[j].text === ',') j--;
+      const ante = mentionAt(j);
+      if (ante && !ante.adj) relAnte.set(q, ante);
+    }
+    if (q < s.t1 - 1) reports.push({ r, speaker, c0: q, c1: s.t1 });
   }
   for (const rp of reports.sort((x, y) => x.c1 - x.c0 - (y.c1 - y.c0))) addAttribution(rp);
   // quotations: attributed, or continuing the previous quotation's speaker in the next paragraph
@@ -951,476 +952,512 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const speaker = speakerAt[i];
       const baseConf = speaker ? 0.7 : 0.8;
 
-      // ---- compounds: "Western-backed draft" ----
-      if (t.parts && t.parts.length >= 2) {
-        const suf = compoundSuffix.get(t.parts[t.parts.length - 1].toLowerCase());
-        if (suf) {
-          const first = t.parts.slice(0, -1).join('-');
-          const holder = compoundHolder(first);
-          if (holder) {
-            // the head noun phrase: the compound modifies the following words
-            const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
-            const topic = tg[0] && 'topic' in tg[0] ? tg[0] : undefined;
-            if (topic) emit(s.i, holder, undefined, topic, suf.kind, suf.polarity, false, 0.7);
-          }
+      compoundStance(s, i, t);
+      adjectivalStances(s, i, t, lo, speaker, baseConf);
+      nominalStances(s, i, t, lo, speaker, baseConf, prevTargets);
+      clausalStances(s, i, t, lo, speaker);
+      verbStances(s, i, t, lo, speaker, baseConf, prevTargets);
+    }
+  }
+
+  /** "Western-backed draft": a compound adjective names the holder. */
+  function compoundStance(s: Sentence, i: number, t: Token): void {
+    if (t.parts && t.parts.length >= 2) {
+      const suf = compoundSuffix.get(t.parts[t.parts.length - 1].toLowerCase());
+      if (suf) {
+        const first = t.parts.slice(0, -1).join('-');
+        const holder = compoundHolder(first);
+        if (holder) {
+          // the head noun phrase: the compound modifies the following words
+          const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
+          const topic = tg[0] && 'topic' in tg[0] ? tg[0] : undefined;
+          if (topic) emit(s.i, holder, undefined, topic, suf.kind, suf.polarity, false, 0.7);
         }
       }
+    }
+  }
 
-      // ---- adjectival: "the most representative group opposed to Assad" ----
-      const adjs = adjPredicates.get(t.lower);
-      if (adjs) {
-        for (const ap of adjs) {
-          if (!ap.words.every((w, n) => tokens[i + n]?.lower === w)) continue;
-          const q = i + ap.words.length;
-          let holders: string[] = [];
-          const prev = tokens[i - 1];
-          const pm = mentionAt(i - 1);
-          const pmPrev = pm
-            ? tokens[pm.t0 - 1]?.pos === 'DET'
-              ? tokens[pm.t0 - 2]
-              : tokens[pm.t0 - 1]
-            : undefined;
-          if (pm && !pm.adj && pmPrev?.pos !== 'ADP')
-            holders = [resolveHolder(pm, i - 1)].filter((x): x is string => !!x);
-          else if (
-            prev &&
-            (prev.pos === 'AUX' || prev.lower === 'be' || prev.pos === 'ADV' || negation.has(prev.lower))
-          ) {
-            holders = holdersFor(i, lo).holders;
-          } else if (prev && prev.pos === 'NOUN') {
-            // appositive: walk back over the NP to a comma and the mention before it
-            let k = i - 1;
-            while (
-              k > s.t0 &&
-              (tokens[k].pos === 'NOUN' ||
-                tokens[k].pos === 'ADJ' ||
-                tokens[k].pos === 'ADV' ||
-                tokens[k].pos === 'DET')
-            )
-              k--;
-            if (tokens[k]?.text === ',') {
-              const am = mentionAt(k - 1);
-              if (am && !am.adj) holders = [resolveHolder(am, k - 1)].filter((x): x is string => !!x);
-            }
-          }
-          const neg = isNegated(i, lo);
-          for (const h of holders) {
-            for (const tg of targetsAt(q, s.t1)) {
-              const pol = (neg ? -ap.polarity : ap.polarity) as -1 | 0 | 1;
-              emit(s.i, h, speaker, tg, neg ? (pol > 0 ? 'SUPPORT' : 'OPPOSE') : ap.kind, pol, neg, baseConf);
-            }
-          }
-        }
-      }
-
-      // ---- nominal: "opposition from the US and Japan" ----
-      const np = nounPredicates.get(t.lower);
-      if (np && tokens[i + 1]?.lower === 'from') {
-        let j = i + 2;
-        if (tokens[j]?.lower === 'the') j++;
-        const hm = mentionAt(j);
-        if (hm && !hm.adj) {
-          const holders = coordinatedRight(hm, s.t1);
-          const after = holders[holders.length - 1].t1;
-          let tgs: Target[] = [];
-          if (tokens[after]?.lower === 'to' || tokens[after]?.lower === 'for')
-            tgs = targetsAt(after + 1, s.t1);
-          if (!tgs.length) tgs = prevTargets.slice(0, 1);
-          for (const hmm of holders) {
-            const h = resolveHolder(hmm, hmm.t0);
-            if (!h) continue;
-            for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, 0.7);
+  /** "the most representative group opposed to Assad". */
+  function adjectivalStances(
+    s: Sentence,
+    i: number,
+    t: Token,
+    lo: number,
+    speaker: string | undefined,
+    baseConf: number,
+  ): void {
+    const adjs = adjPredicates.get(t.lower);
+    if (adjs) {
+      for (const ap of adjs) {
+        if (!ap.words.every((w, n) => tokens[i + n]?.lower === w)) continue;
+        const q = i + ap.words.length;
+        let holders: string[] = [];
+        const prev = tokens[i - 1];
+        const pm = mentionAt(i - 1);
+        const pmPrev = pm
+          ? tokens[pm.t0 - 1]?.pos === 'DET'
+            ? tokens[pm.t0 - 2]
+            : tokens[pm.t0 - 1]
+          : undefined;
+        if (pm && !pm.adj && pmPrev?.pos !== 'ADP')
+          holders = [resolveHolder(pm, i - 1)].filter((x): x is string => !!x);
+        else if (
+          prev &&
+          (prev.pos === 'AUX' || prev.lower === 'be' || prev.pos === 'ADV' || negation.has(prev.lower))
+        ) {
+          holders = holdersFor(i, lo).holders;
+        } else if (prev && prev.pos === 'NOUN') {
+          // appositive: walk back over the NP to a comma and the mention before it
+          let k = i - 1;
+          while (
+            k > s.t0 &&
+            (tokens[k].pos === 'NOUN' ||
+              tokens[k].pos === 'ADJ' ||
+              tokens[k].pos === 'ADV' ||
+              tokens[k].pos === 'DET')
+          )
+            k--;
+          if (tokens[k]?.text === ',') {
+            const am = mentionAt(k - 1);
+            if (am && !am.adj) holders = [resolveHolder(am, k - 1)].filter((x): x is string => !!x);
           }
         }
-      }
-
-      // ---- readiness: "we are ready to negotiate with Israel" ----
-      if (readiness.has(t.lower) && tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
-        const { holders } = holdersFor(i, lo);
         const neg = isNegated(i, lo);
-        if (!isHypothetical(i, lo, s)) {
-          let e = i + 3;
-          e = npEnd(e, s.t1, 8);
-          const topic = topicOf(i + 2, Math.max(e, i + 3));
-          if (topic)
-            for (const h of holders)
-              emit(s.i, h, speaker, { topic }, neg ? 'OPPOSE' : 'SUPPORT', neg ? -1 : 1, neg, baseConf - 0.1);
-        }
-      }
-
-      // ---- evaluative predication inside reported speech: "lifting the embargo would be irresponsible" ----
-      if (speaker && (t.lemma === 'be' || t.lower === "'s") && (t.pos === 'AUX' || t.pos === 'VERB')) {
-        evalPredication(s, i, lo, speaker);
-      }
-      // "called the change pragmatic", "sees the weapons ban as politically driven"
-      if (
-        (t.lemma === 'call' ||
-          t.lemma === 'describe' ||
-          t.lemma === 'brand' ||
-          t.lemma === 'see' ||
-          t.lemma === 'consider') &&
-        t.pos === 'VERB'
-      ) {
-        callEval(s, i, lo, speaker);
-      }
-      // normative modal in reported speech: "The Security Council must act"
-      if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
-        const subj = mentionAt(i - 1);
-        if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
-          const before = tokens[subj.t0 - 1];
-          if (before?.pos !== 'ADP') {
-            emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
-            // "Britain should be a safe haven for asylum seekers": the speaker supports what X should be
-            if (tokens[i + 1]?.lower === 'be' && /^(a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
-              const e = npEnd(i + 3, s.t1, 8);
-              const topic = topicOf(i + 3, e);
-              if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
-            }
+        for (const h of holders) {
+          for (const tg of targetsAt(q, s.t1)) {
+            const pol = (neg ? -ap.polarity : ap.polarity) as -1 | 0 | 1;
+            emit(s.i, h, speaker, tg, neg ? (pol > 0 ? 'SUPPORT' : 'OPPOSE') : ap.kind, pol, neg, baseConf);
           }
         }
       }
-      // "there should not be an increase in arms exports", "there must be no X": the speaker opposes X
-      if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
-        let k = i + 1;
-        let neg = false;
-        if (negation.has(tokens[k]?.lower ?? '')) {
+    }
+  }
+
+  /** "opposition from the US and Japan", "ready to negotiate with Israel". */
+  function nominalStances(
+    s: Sentence,
+    i: number,
+    t: Token,
+    lo: number,
+    speaker: string | undefined,
+    baseConf: number,
+    prevTargets: Target[],
+  ): void {
+    // ---- nominal: "opposition from the US and Japan" ----
+    const np = nounPredicates.get(t.lower);
+    if (np && tokens[i + 1]?.lower === 'from') {
+      let j = i + 2;
+      if (tokens[j]?.lower === 'the') j++;
+      const hm = mentionAt(j);
+      if (hm && !hm.adj) {
+        const holders = coordinatedRight(hm, s.t1);
+        const after = holders[holders.length - 1].t1;
+        let tgs: Target[] = [];
+        if (tokens[after]?.lower === 'to' || tokens[after]?.lower === 'for') tgs = targetsAt(after + 1, s.t1);
+        if (!tgs.length) tgs = prevTargets.slice(0, 1);
+        for (const hmm of holders) {
+          const h = resolveHolder(hmm, hmm.t0);
+          if (!h) continue;
+          for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, 0.7);
+        }
+      }
+    }
+
+    // ---- readiness: "we are ready to negotiate with Israel" ----
+    if (readiness.has(t.lower) && tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
+      const { holders } = holdersFor(i, lo);
+      const neg = isNegated(i, lo);
+      if (!isHypothetical(i, lo, s)) {
+        let e = i + 3;
+        e = npEnd(e, s.t1, 8);
+        const topic = topicOf(i + 2, Math.max(e, i + 3));
+        if (topic)
+          for (const h of holders)
+            emit(s.i, h, speaker, { topic }, neg ? 'OPPOSE' : 'SUPPORT', neg ? -1 : 1, neg, baseConf - 0.1);
+      }
+    }
+  }
+
+  /** Evaluations, modals and other clause patterns, mostly inside reported speech. */
+  function clausalStances(s: Sentence, i: number, t: Token, lo: number, speaker: string | undefined): void {
+    // ---- evaluative predication inside reported speech: "lifting the embargo would be irresponsible" ----
+    if (speaker && (t.lemma === 'be' || t.lower === "'s") && (t.pos === 'AUX' || t.pos === 'VERB')) {
+      evalPredication(s, i, lo, speaker);
+    }
+    // "called the change pragmatic", "sees the weapons ban as politically driven"
+    if (
+      (t.lemma === 'call' ||
+        t.lemma === 'describe' ||
+        t.lemma === 'brand' ||
+        t.lemma === 'see' ||
+        t.lemma === 'consider') &&
+      t.pos === 'VERB'
+    ) {
+      callEval(s, i, lo, speaker);
+    }
+    // normative modal in reported speech: "The Security Council must act"
+    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
+      const subj = mentionAt(i - 1);
+      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
+        const before = tokens[subj.t0 - 1];
+        if (before?.pos !== 'ADP') {
+          emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
+          // "Britain should be a safe haven for asylum seekers": the speaker supports what X should be
+          if (tokens[i + 1]?.lower === 'be' && /^(a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
+            const e = npEnd(i + 3, s.t1, 8);
+            const topic = topicOf(i + 3, e);
+            if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
+          }
+        }
+      }
+    }
+    // "there should not be an increase in arms exports", "there must be no X": the speaker opposes X
+    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
+      let k = i + 1;
+      let neg = false;
+      if (negation.has(tokens[k]?.lower ?? '')) {
+        neg = true;
+        k++;
+      }
+      if (tokens[k]?.lower === 'be') {
+        k++;
+        if (tokens[k]?.lower === 'no') {
           neg = true;
           k++;
-        }
-        if (tokens[k]?.lower === 'be') {
-          k++;
-          if (tokens[k]?.lower === 'no') {
-            neg = true;
-            k++;
-          } else if (/^(a|an|any)$/.test(tokens[k]?.lower ?? '')) k++;
-          if (neg && tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ')) {
-            const e = npEnd(k, s.t1, 10);
-            const topic = topicOf(k, e);
-            if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
-          }
-        }
-      }
-      // "explaining Syria's alleged involvement": the holder of the clause accuses the actor
-      if ((t.lower === 'alleged' || t.lower === 'suspected') && tokens[i - 1]?.lower === "'s") {
-        const am = mentionAt(i - 2);
-        if (am && !am.adj && am.actor && !isHypothetical(i, lo, s)) {
-          const holders = clauseSubject(s.t0, i);
-          for (const h of holders)
-            if (h !== am.actor) emit(s.i, h, speaker, { actor: am.actor }, 'ACCUSE', -1, false, 0.5);
-        }
-      }
-      // "it was not up to other nations to interfere": the speaker opposes the action
-      if (
-        speaker &&
-        t.lower === 'up' &&
-        tokens[i + 1]?.lower === 'to' &&
-        negation.has(tokens[i - 1]?.lower ?? '') &&
-        !isHypothetical(i, lo, s)
-      ) {
-        for (let x = i + 2; x < Math.min(s.t1 - 1, i + 8); x++) {
-          if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
-            const e = npEnd(x + 1, s.t1, 8);
-            const topic = topicOf(x + 1, Math.max(e, x + 2));
-            if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
-            break;
-          }
-        }
-      }
-      // "the aggressive American and Western statements": the speaker criticises the actors named
-      if (speaker && t.pos === 'ADJ' && negativeEval.has(t.lower)) {
-        const pol = -1;
-        const named: string[] = [];
-        let x = i + 1;
-        for (let guard = 0; guard < 6 && x < s.t1; guard++) {
-          const m = mentionAt(x);
-          if (m?.adj && m.actor) {
-            named.push(m.actor);
-            x = m.t1;
-            continue;
-          }
-          if (tokens[x].lower === 'and' || tokens[x].text === ',') {
-            x++;
-            continue;
-          }
-          break;
-        }
-        if (named.length && tokens[x]?.pos === 'NOUN')
-          for (const a of named)
-            if (a !== speaker)
-              emit(s.i, speaker, speaker, { actor: a }, pol < 0 ? 'CRITICIZE' : 'PRAISE', pol, false, 0.55);
-      }
-      // "There is no question of Britain giving up our veto"
-      if (t.lower === 'no' && tokens[i + 1]?.lower === 'question' && tokens[i + 2]?.lower === 'of') {
-        const h = speaker ?? holdersFor(i, lo).holders[0];
-        if (h) {
-          let k = i + 3;
-          const sm = mentionAt(k);
-          if (sm) k = sm.t1;
-          const e = npEnd(k, s.t1, 8);
+        } else if (/^(a|an|any)$/.test(tokens[k]?.lower ?? '')) k++;
+        if (neg && tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ')) {
+          const e = npEnd(k, s.t1, 10);
           const topic = topicOf(k, e);
-          if (topic) emit(s.i, h, speaker, { topic }, 'REJECT', -1, true, 0.6);
+          if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
         }
       }
-      // "X needs Y" in reported speech: the speaker supports Y
-      if (
-        speaker &&
-        t.lemma === 'need' &&
-        t.pos === 'VERB' &&
-        tokens[i + 1]?.lower !== 'to' &&
-        tokens[i - 1]?.lemma !== 'be' &&
-        tokens[i - 1]?.pos !== 'NOUN' &&
-        tokens[i - 1]?.pos !== 'ADJ' &&
-        tokens[i + 1]?.pos !== 'ADP' &&
-        !/ed$/.test(t.lower) &&
-        !isNegated(i, lo)
-      ) {
-        const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
-        for (const x of tg) emit(s.i, speaker, speaker, x, 'SUPPORT', 1, false, 0.55);
+    }
+    // "explaining Syria's alleged involvement": the holder of the clause accuses the actor
+    if ((t.lower === 'alleged' || t.lower === 'suspected') && tokens[i - 1]?.lower === "'s") {
+      const am = mentionAt(i - 2);
+      if (am && !am.adj && am.actor && !isHypothetical(i, lo, s)) {
+        const holders = clauseSubject(s.t0, i);
+        for (const h of holders)
+          if (h !== am.actor) emit(s.i, h, speaker, { actor: am.actor }, 'ACCUSE', -1, false, 0.5);
       }
-      // "X had a terrible rights record": the speaker criticises X
-      if (
-        speaker &&
-        t.lemma === 'have' &&
-        (t.pos === 'VERB' || t.pos === 'AUX') &&
-        tokens[i + 1] &&
-        /^(a|an)$/.test(tokens[i + 1].lower)
-      ) {
-        const ev = negativeEval.has(tokens[i + 2]?.lower ?? '');
-        if (ev) {
-          const { holders } = holdersFor(i, lo);
-          for (const h of holders)
-            if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'CRITICIZE', -1, false, 0.6);
-        }
-      }
-
-      // ---- verbs ----
-      const cands = t.parts ? undefined : lexVerb(t);
-      if (!cands) continue;
-      if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') {
-        const prev = tokens[i - 1];
-        // "Tories attack EU asylum moves" (headline) vs "the attack"
-        const prevM = mentionAt(i - 1);
-        if (
-          !(
-            prev &&
-            (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to' || prev.pos === 'AUX')
-          ) &&
-          !(
-            (s.i === 0 || /^(DET|PRON)$/.test(tokens[i + 1]?.pos ?? '')) &&
-            prevM &&
-            !prevM.adj &&
-            !DETS.has(prev?.lower ?? '')
-          )
-        )
-          continue;
-        if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') continue;
-      }
-      if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'PRON') continue;
-      // a capitalised word inside a sentence is part of a name ("Grand Slam"), not a verb
-      if (t.cap && i > s.t0 && !QUOTE.has(tokens[i - 1].text) && s.i > 0) continue;
-      if (t.pos === 'ADV') {
-        // "won't back" (mis-tagged adverb) vs "be back in"
-        const prev = tokens[i - 1];
-        if (!(prev && (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to'))) continue;
-      }
-      let pred: Predicate | undefined;
-      let q = i + 1;
-      for (const c of cands) {
-        if (c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w)) {
-          pred = c;
-          q = i + 1 + c.particles.length;
+    }
+    // "it was not up to other nations to interfere": the speaker opposes the action
+    if (
+      speaker &&
+      t.lower === 'up' &&
+      tokens[i + 1]?.lower === 'to' &&
+      negation.has(tokens[i - 1]?.lower ?? '') &&
+      !isHypothetical(i, lo, s)
+    ) {
+      for (let x = i + 2; x < Math.min(s.t1 - 1, i + 8); x++) {
+        if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
+          const e = npEnd(x + 1, s.t1, 8);
+          const topic = topicOf(x + 1, Math.max(e, x + 2));
+          if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
           break;
         }
       }
-      if (!pred) continue;
-      // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
-      const prevTok = tokens[i - 1];
-      if (
-        /ing$/.test(t.lower) &&
-        prevTok &&
-        (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1)))
-      )
-        continue;
-      // passive: "X was rejected by Y", "has been accused of"
-      // "was rejected by", and headline passives without the auxiliary: "Blair and Brown criticised by MPs"
-      const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');
-      if (pred.needsInf && prevTok?.lower !== 'to') continue;
-      if (isHypothetical(i, lo, s)) continue;
-      const neg = isNegated(i, lo);
-      let holders: string[];
-      let targets: Target[] = [];
-      if (passive) {
-        // agent after "by"; the grammatical subject is the target
-        let j = q;
-        if (tokens[j]?.lower === 'by') j++;
-        else {
-          let k = q;
-          while (k < s.t1 && k < q + 8 && tokens[k].lower !== 'by') k++;
-          j = tokens[k]?.lower === 'by' ? k + 1 : -1;
-        }
-        if (j < 0) continue;
-        if (tokens[j]?.lower === 'the') j++;
-        const am = mentionAt(j);
-        if (!am || am.adj) continue;
-        holders = coordinatedRight(am, s.t1)
-          .map((x) => resolveHolder(x, x.t0))
-          .filter((x): x is string => !!x);
-        const subj = holdersFor(i, lo).holders;
-        targets = subj.map((a) => ({ actor: a }));
-        if (!targets.length) {
-          // topic subject: walk back to the NP before the auxiliary
+    }
+    // "the aggressive American and Western statements": the speaker criticises the actors named
+    if (speaker && t.pos === 'ADJ' && negativeEval.has(t.lower)) {
+      const pol = -1;
+      const named: string[] = [];
+      let x = i + 1;
+      for (let guard = 0; guard < 6 && x < s.t1; guard++) {
+        const m = mentionAt(x);
+        if (m?.adj && m.actor) {
+          named.push(m.actor);
+          x = m.t1;
           continue;
         }
-      } else {
-        const hr = holdersFor(i, lo);
-        holders = hr.holders;
-        if (!holders.length) continue;
-        // the embedded verb of an urge ("press Russia to back"): not a stance of the holder
-        if (hr.controlled && prevTok?.lower === 'to') {
-          const gov = urgeGovernor(i - 1, lo);
-          if (gov) continue;
+        if (tokens[x].lower === 'and' || tokens[x].text === ',') {
+          x++;
+          continue;
         }
+        break;
       }
-      if (!holders.length) continue;
-      let kind = pred.kind;
-      let polarity = pred.polarity;
-      let conf = (pred.confidence ?? baseConf) - (holders.length > 1 ? 0.05 : 0);
-      if (!passive) {
-        switch (pred.frame) {
-          case 'obj':
-            targets = targetsAt(q, s.t1, pred);
-            break;
-          case 'objInf': {
-            let j = q;
-            while (j < s.t1 && tokens[j].pos === 'ADV') j++;
-            if (j >= s.t1 - 1) break;
-            const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
-            let infAt = -1;
-            if (om && !om.adj) {
-              const coords = coordinatedRight(om, s.t1);
-              const after = coords[coords.length - 1].t1;
-              if (tokens[after]?.lower === 'to') infAt = after + 1;
-              if (pred.needsInfAfter && infAt < 0) break;
-              if (neg && infAt >= 0) {
-                const e = npEnd(infAt, s.t1, 8);
-                const topic = topicOf(infAt, Math.max(e, infAt + 1));
-                if (topic) targets = [{ topic }];
-                kind = 'OPPOSE';
-                polarity = -1;
-              } else {
-                targets = coords
-                  .map((c) => resolveHolder(c, c.t0))
-                  .filter((x): x is string => !!x)
-                  .map((a) => ({ actor: a }));
-              }
+      if (named.length && tokens[x]?.pos === 'NOUN')
+        for (const a of named)
+          if (a !== speaker)
+            emit(s.i, speaker, speaker, { actor: a }, pol < 0 ? 'CRITICIZE' : 'PRAISE', pol, false, 0.55);
+    }
+    // "There is no question of Britain giving up our veto"
+    if (t.lower === 'no' && tokens[i + 1]?.lower === 'question' && tokens[i + 2]?.lower === 'of') {
+      const h = speaker ?? holdersFor(i, lo).holders[0];
+      if (h) {
+        let k = i + 3;
+        const sm = mentionAt(k);
+        if (sm) k = sm.t1;
+        const e = npEnd(k, s.t1, 8);
+        const topic = topicOf(k, e);
+        if (topic) emit(s.i, h, speaker, { topic }, 'REJECT', -1, true, 0.6);
+      }
+    }
+    // "X needs Y" in reported speech: the speaker supports Y
+    if (
+      speaker &&
+      t.lemma === 'need' &&
+      t.pos === 'VERB' &&
+      tokens[i + 1]?.lower !== 'to' &&
+      tokens[i - 1]?.lemma !== 'be' &&
+      tokens[i - 1]?.pos !== 'NOUN' &&
+      tokens[i - 1]?.pos !== 'ADJ' &&
+      tokens[i + 1]?.pos !== 'ADP' &&
+      !/ed$/.test(t.lower) &&
+      !isNegated(i, lo)
+    ) {
+      const tg = targetsAt(i + 1, s.t1, { topicOnly: true });
+      for (const x of tg) emit(s.i, speaker, speaker, x, 'SUPPORT', 1, false, 0.55);
+    }
+    // "X had a terrible rights record": the speaker criticises X
+    if (
+      speaker &&
+      t.lemma === 'have' &&
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      tokens[i + 1] &&
+      /^(a|an)$/.test(tokens[i + 1].lower)
+    ) {
+      const ev = negativeEval.has(tokens[i + 2]?.lower ?? '');
+      if (ev) {
+        const { holders } = holdersFor(i, lo);
+        for (const h of holders)
+          if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'CRITICIZE', -1, false, 0.6);
+      }
+    }
+  }
+
+  /** A stance verb from the lexicon with its holders, targets, negation and voice. */
+  function verbStances(
+    s: Sentence,
+    i: number,
+    t: Token,
+    lo: number,
+    speaker: string | undefined,
+    baseConf: number,
+    prevTargets: Target[],
+  ): void {
+    const cands = t.parts ? undefined : lexVerb(t);
+    if (!cands) return;
+    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') {
+      const prev = tokens[i - 1];
+      // "Tories attack EU asylum moves" (headline) vs "the attack"
+      const prevM = mentionAt(i - 1);
+      if (
+        !(
+          prev &&
+          (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to' || prev.pos === 'AUX')
+        ) &&
+        !(
+          (s.i === 0 || /^(DET|PRON)$/.test(tokens[i + 1]?.pos ?? '')) &&
+          prevM &&
+          !prevM.adj &&
+          !DETS.has(prev?.lower ?? '')
+        )
+      )
+        return;
+      if (t.pos === 'ADJ' && /ed$/.test(t.lower) && prev?.pos !== 'AUX') return;
+    }
+    if (t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'PRON') return;
+    // a capitalised word inside a sentence is part of a name ("Grand Slam"), not a verb
+    if (t.cap && i > s.t0 && !QUOTE.has(tokens[i - 1].text) && s.i > 0) return;
+    if (t.pos === 'ADV') {
+      // "won't back" (mis-tagged adverb) vs "be back in"
+      const prev = tokens[i - 1];
+      if (!(prev && (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to'))) return;
+    }
+    let pred: Predicate | undefined;
+    let q = i + 1;
+    for (const c of cands) {
+      if (c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w)) {
+        pred = c;
+        q = i + 1 + c.particles.length;
+        break;
+      }
+    }
+    if (!pred) return;
+    // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
+    const prevTok = tokens[i - 1];
+    if (
+      /ing$/.test(t.lower) &&
+      prevTok &&
+      (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1)))
+    )
+      return;
+    // passive: "X was rejected by Y", "has been accused of"
+    // "was rejected by", and headline passives without the auxiliary: "Blair and Brown criticised by MPs"
+    const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');
+    if (pred.needsInf && prevTok?.lower !== 'to') return;
+    if (isHypothetical(i, lo, s)) return;
+    const neg = isNegated(i, lo);
+    let holders: string[];
+    let targets: Target[] = [];
+    if (passive) {
+      // agent after "by"; the grammatical subject is the target
+      let j = q;
+      if (tokens[j]?.lower === 'by') j++;
+      else {
+        let k = q;
+        while (k < s.t1 && k < q + 8 && tokens[k].lower !== 'by') k++;
+        j = tokens[k]?.lower === 'by' ? k + 1 : -1;
+      }
+      if (j < 0) return;
+      if (tokens[j]?.lower === 'the') j++;
+      const am = mentionAt(j);
+      if (!am || am.adj) return;
+      holders = coordinatedRight(am, s.t1)
+        .map((x) => resolveHolder(x, x.t0))
+        .filter((x): x is string => !!x);
+      const subj = holdersFor(i, lo).holders;
+      targets = subj.map((a) => ({ actor: a }));
+      if (!targets.length) {
+        // topic subject: walk back to the NP before the auxiliary
+        return;
+      }
+    } else {
+      const hr = holdersFor(i, lo);
+      holders = hr.holders;
+      if (!holders.length) return;
+      // the embedded verb of an urge ("press Russia to back"): not a stance of the holder
+      if (hr.controlled && prevTok?.lower === 'to') {
+        const gov = urgeGovernor(i - 1, lo);
+        if (gov) return;
+      }
+    }
+    if (!holders.length) return;
+    let kind = pred.kind;
+    let polarity = pred.polarity;
+    let conf = (pred.confidence ?? baseConf) - (holders.length > 1 ? 0.05 : 0);
+    if (!passive) {
+      switch (pred.frame) {
+        case 'obj':
+          targets = targetsAt(q, s.t1, pred);
+          break;
+        case 'objInf': {
+          let j = q;
+          while (j < s.t1 && tokens[j].pos === 'ADV') j++;
+          if (j >= s.t1 - 1) break;
+          const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
+          let infAt = -1;
+          if (om && !om.adj) {
+            const coords = coordinatedRight(om, s.t1);
+            const after = coords[coords.length - 1].t1;
+            if (tokens[after]?.lower === 'to') infAt = after + 1;
+            if (pred.needsInfAfter && infAt < 0) break;
+            if (neg && infAt >= 0) {
+              const e = npEnd(infAt, s.t1, 8);
+              const topic = topicOf(infAt, Math.max(e, infAt + 1));
+              if (topic) targets = [{ topic }];
+              kind = 'OPPOSE';
+              polarity = -1;
             } else {
-              // object not a known actor ("tell Assad to stand down" with Assad unnamed before)
-              let inf = -1;
-              for (let x = j; x < Math.min(s.t1 - 1, j + 5); x++) {
-                if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
-                  inf = x + 1;
-                  break;
-                }
-                if (tokens[x].pos === 'VERB' || tokens[x].pos === 'PUNCT') break;
-              }
-              if (neg && inf >= 0) {
-                const e = npEnd(inf, s.t1, 8);
-                const topic = topicOf(inf, Math.max(e, inf + 1));
-                if (topic) targets = [{ topic }];
-                kind = 'OPPOSE';
-                polarity = -1;
+              targets = coords
+                .map((c) => resolveHolder(c, c.t0))
+                .filter((x): x is string => !!x)
+                .map((a) => ({ actor: a }));
+            }
+          } else {
+            // object not a known actor ("tell Assad to stand down" with Assad unnamed before)
+            let inf = -1;
+            for (let x = j; x < Math.min(s.t1 - 1, j + 5); x++) {
+              if (tokens[x].lower === 'to' && tokens[x + 1].pos === 'VERB') {
+                inf = x + 1;
                 break;
               }
-              if (pred.needsInfAfter || inf >= 0) break;
-              // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
-              if (pred.particles[pred.particles.length - 1] !== 'for' && pred.lemma !== 'demand') break;
-              targets = targetsAt(q, s.t1, { topicOnly: true });
+              if (tokens[x].pos === 'VERB' || tokens[x].pos === 'PUNCT') break;
             }
-            break;
-          }
-          case 'accuse': {
-            const tg = targetsAt(q, s.t1);
-            targets = tg.filter((x) => 'actor' in x);
-            if (!targets.length && tg.length) {
-              // "accused of" with the accused as subject handled by passive
-              targets = [];
+            if (neg && inf >= 0) {
+              const e = npEnd(inf, s.t1, 8);
+              const topic = topicOf(inf, Math.max(e, inf + 1));
+              if (topic) targets = [{ topic }];
+              kind = 'OPPOSE';
+              polarity = -1;
+              break;
             }
-            break;
+            if (pred.needsInfAfter || inf >= 0) break;
+            // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
+            if (pred.particles[pred.particles.length - 1] !== 'for' && pred.lemma !== 'demand') break;
+            targets = targetsAt(q, s.t1, { topicOnly: true });
           }
-          case 'blame': {
-            const tg = targetsAt(q, s.t1);
-            // "blame X for Y" -> X; "blame Y on X" -> X
-            let k = q;
-            while (k < s.t1 && k < q + 12 && tokens[k].lower !== 'on' && tokens[k].text !== ',') k++;
-            if (tokens[k]?.lower === 'on') {
-              const on = targetsAt(k + 1, s.t1);
-              targets = on.length ? on : tg;
-            } else targets = tg.filter((x) => 'actor' in x);
-            break;
+          break;
+        }
+        case 'accuse': {
+          const tg = targetsAt(q, s.t1);
+          targets = tg.filter((x) => 'actor' in x);
+          if (!targets.length && tg.length) {
+            // "accused of" with the accused as subject handled by passive
+            targets = [];
           }
-          case 'onObj': {
-            let k = q;
-            while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'on' && tokens[k].pos !== 'VERB') k++;
-            if (tokens[k]?.lower === 'on') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
-            break;
+          break;
+        }
+        case 'blame': {
+          const tg = targetsAt(q, s.t1);
+          // "blame X for Y" -> X; "blame Y on X" -> X
+          let k = q;
+          while (k < s.t1 && k < q + 12 && tokens[k].lower !== 'on' && tokens[k].text !== ',') k++;
+          if (tokens[k]?.lower === 'on') {
+            const on = targetsAt(k + 1, s.t1);
+            targets = on.length ? on : tg;
+          } else targets = tg.filter((x) => 'actor' in x);
+          break;
+        }
+        case 'onObj': {
+          let k = q;
+          while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'on' && tokens[k].pos !== 'VERB') k++;
+          if (tokens[k]?.lower === 'on') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
+          break;
+        }
+        case 'with': {
+          let k = q;
+          while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'with' && tokens[k].pos !== 'VERB') k++;
+          if (tokens[k]?.lower === 'with') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
+          break;
+        }
+        case 'want': {
+          // "want to V" is an intention, not a stance (a stance verb V is matched on its own)
+          if (tokens[q]?.lower !== 'to') {
+            const e = npEnd(q, s.t1, 8);
+            const nx = tokens[e];
+            if (nx && nx.pos === 'VERB' && /ed$/.test(nx.lower)) {
+              const topic = topicOf(q, e + 1);
+              if (topic) targets = [{ topic }];
+            } else targets = targetsAt(q, s.t1, { topicOnly: true });
           }
-          case 'with': {
-            let k = q;
-            while (k < s.t1 && k < q + 10 && tokens[k].lower !== 'with' && tokens[k].pos !== 'VERB') k++;
-            if (tokens[k]?.lower === 'with') targets = targetsAt(k + 1, s.t1, { actorOnly: true });
-            break;
-          }
-          case 'want': {
-            // "want to V" is an intention, not a stance (a stance verb V is matched on its own)
-            if (tokens[q]?.lower !== 'to') {
-              const e = npEnd(q, s.t1, 8);
-              const nx = tokens[e];
-              if (nx && nx.pos === 'VERB' && /ed$/.test(nx.lower)) {
-                const topic = topicOf(q, e + 1);
-                if (topic) targets = [{ topic }];
-              } else targets = targetsAt(q, s.t1, { topicOnly: true });
-            }
-            break;
-          }
-          case 'concern': {
-            let k = q;
-            if (/^(that|about|over|at|for)$/.test(tokens[k]?.lower ?? '')) k++;
-            const tg = targetsAt(k, s.t1, { topicOnly: true });
-            targets = tg;
-            break;
-          }
-          case 'self': {
-            // "X is taking advantage of ...": in reported speech the speaker accuses X
-            if (speaker)
-              for (const h of holders)
-                if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
-            continue;
-          }
+          break;
+        }
+        case 'concern': {
+          let k = q;
+          if (/^(that|about|over|at|for)$/.test(tokens[k]?.lower ?? '')) k++;
+          const tg = targetsAt(k, s.t1, { topicOnly: true });
+          targets = tg;
+          break;
+        }
+        case 'self': {
+          // "X is taking advantage of ...": in reported speech the speaker accuses X
+          if (speaker)
+            for (const h of holders)
+              if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
+          return;
         }
       }
-      if (!targets.length) continue;
-      if (neg && pred.polarity !== 0) {
-        polarity = -pred.polarity as -1 | 1;
-        kind =
-          polarity < 0
-            ? pred.kind === 'SUPPORT' || pred.kind === 'PRAISE'
-              ? 'OPPOSE'
-              : pred.kind
-            : 'SUPPORT';
-        conf -= 0.05;
-      } else if (neg && pred.polarity === 0 && kind !== 'OPPOSE') {
-        continue;
+    }
+    if (!targets.length) return;
+    if (neg && pred.polarity !== 0) {
+      polarity = -pred.polarity as -1 | 1;
+      kind =
+        polarity < 0 ? (pred.kind === 'SUPPORT' || pred.kind === 'PRAISE' ? 'OPPOSE' : pred.kind) : 'SUPPORT';
+      conf -= 0.05;
+    } else if (neg && pred.polarity === 0 && kind !== 'OPPOSE') {
+      return;
+    }
+    if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
+    for (const h of holders) {
+      for (const tg of targets) {
+        emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, kind, polarity, neg, conf);
+        if (prevTargets.length < 3) prevTargets.push(tg);
       }
-      if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
-      for (const h of holders) {
-        for (const tg of targets) {
-          emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, kind, polarity, neg, conf);
-          if (prevTargets.length < 3) prevTargets.push(tg);
-        }
-        // attacks and accusatory acts reported by someone else: the speaker accuses the doer
-        if ((pred.kind === 'ATTACK' || pred.accuses) && speaker && speaker !== h && !neg) {
-          emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
-        }
+      // attacks and accusatory acts reported by someone else: the speaker accuses the doer
+      if ((pred.kind === 'ATTACK' || pred.accuses) && speaker && speaker !== h && !neg) {
+        emit(s.i, speaker, speaker, { actor: h }, 'ACCUSE', -1, false, 0.6);
       }
     }
   }
