@@ -7,8 +7,28 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { lemmaOf } from './lexicon.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
+/**
+ * wink-nlp adds every word it has not seen before to its vocabulary and never forgets it: over
+ * millions of articles (numbers, names, typos) that grows without bound (~250 bytes a word). The
+ * instance is therefore replaced, with a fresh vocabulary, after this many tokens. Results do not
+ * depend on it: an article extracts the same whatever was read before it.
+ */
+let vocabularyLimit = 2_000_000;
+let nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
+let tokensRead = 0;
+let resets = 0;
+
+/** Tokens read before wink-nlp is replaced (tests set it low); returns the previous limit. */
+export function setVocabularyLimit(tokens: number): number {
+  const previous = vocabularyLimit;
+  vocabularyLimit = Math.max(1, tokens);
+  return previous;
+}
+/** How many times wink-nlp has been replaced in this process. */
+export function vocabularyResets(): number {
+  return resets;
+}
 
 export interface Token {
   i: number;
@@ -100,12 +120,18 @@ function tameLongRuns(text: string): string {
 
 export function buildDoc(original: string): Doc {
   const text = tameLongRuns(original);
+  if (tokensRead >= vocabularyLimit) {
+    nlp = winkNLP(model, ['sbd', 'pos']);
+    tokensRead = 0;
+    resets++;
+  }
   const wdoc = nlp.readDoc(text);
   const values = wdoc.tokens().out() as string[];
   const pres = wdoc.tokens().out(its.precedingSpaces) as string[];
   const poss = wdoc.tokens().out(its.pos) as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
   const n = values.length;
+  tokensRead += n;
   const sentStart = new Uint8Array(n + 1);
   for (const sp of spans) sentStart[sp[0]] = 1;
   const tokens: Token[] = [];
