@@ -65,7 +65,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   }
 
   const doc = buildDoc(text);
-  const layer = buildMentions(doc, options.aliases);
+  const layer = buildMentions(doc, options.aliases, article.publishedAt);
   resolvePronouns(doc, layer);
   const stances = findStances(doc, layer);
   for (const s of doc.sentences) {

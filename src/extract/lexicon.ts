@@ -316,3 +316,82 @@ lemmaMap.set('criticised', 'criticise');
 export function lemmaOf(lower: string): string {
   return lemmaMap.get(lower) ?? lower;
 }
+
+// ---- people: prominent political figures (data/extract/people.json) ----
+// Within an article a short form goes to the full name stated there ("Lavrov" -> "Sergei Lavrov").
+// These entries make the same person one actor across articles: an article naming only "Mr Blair"
+// or "Foreign Minister Lavrov", or a variant ("Bashar Assad"), gets the canonical id.
+export interface FamousPerson {
+  id: string;
+  name: string;
+  from: number;
+  to: number;
+  /** The bare surname means this person in news of their years (else the surname never resolves). */
+  distinctive: boolean;
+  /** Titles of nobility the person is named with ("lord" for "Lord Falconer"). */
+  peerTitles: string[];
+}
+const famousByFullName = new Map<string, FamousPerson[]>();
+const famousBySurnameKey = new Map<string, FamousPerson[]>();
+/** Comparison key of a name: no diacritics, case, punctuation or Arabic article ("al-Assad" = "Assad"). */
+export const personKey = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/(^|[\s-])(al|el|ad|as|ash|an|ar|at|az)-/g, '$1')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const pushTo = (m: Map<string, FamousPerson[]>, k: string, p: FamousPerson) => {
+  const list = m.get(k) ?? [];
+  if (!list.includes(p)) list.push(p);
+  m.set(k, list);
+};
+for (const x of load('people.json').people as {
+  name: string;
+  surname: string;
+  aliases?: string[];
+  years: [number, number | null];
+  distinctive: boolean;
+}[]) {
+  const p: FamousPerson = {
+    id: slug(x.name),
+    name: x.name,
+    from: x.years[0],
+    to: x.years[1] ?? 9999,
+    distinctive: x.distinctive,
+    peerTitles: [x.name, ...(x.aliases ?? [])]
+      .map((n) => n.match(/^(Lord|Lady|Baroness|Baron|Sir|Dame)\s/)?.[1].toLowerCase())
+      .filter((t): t is string => !!t),
+  };
+  for (const n of [x.name, ...(x.aliases ?? [])]) pushTo(famousByFullName, personKey(n), p);
+  pushTo(famousBySurnameKey, personKey(x.surname), p);
+}
+/** The one candidate prominent in `year` (a year either side allowed); any single one when the year is unknown. */
+function onlyOne(list: FamousPerson[] | undefined, year: number | undefined): FamousPerson | undefined {
+  if (!list) return undefined;
+  const fit = year === undefined ? list : list.filter((p) => year >= p.from - 1 && year <= p.to + 1);
+  return fit.length === 1 ? fit[0] : undefined;
+}
+/** A full name ("Bashar Assad", "George Bush" in 2004) -> the prominent person it names, if only one. */
+export function famousByName(text: string, year?: number): FamousPerson | undefined {
+  return onlyOne(famousByFullName.get(personKey(text)), year);
+}
+/**
+ * A surname named with a title ("Mr Blair", "Foreign Minister Lavrov", "Lord Falconer") -> the
+ * prominent person it names: the surname is distinctive and only one listed person fits the year.
+ * A bare surname with no title never resolves here ("Ban on hunting", "a Mori poll", "his wife
+ * Sharon"), nor does a title of nobility the person does not carry ("Lord Osborne").
+ */
+export function famousBySurname(
+  word: string,
+  year: number | undefined,
+  title: string | undefined,
+): FamousPerson | undefined {
+  if (!title) return undefined;
+  const p = onlyOne(famousBySurnameKey.get(personKey(word)), year);
+  if (!p?.distinctive) return undefined;
+  const t = title.toLowerCase().replace(/\.$/, '');
+  if (/^(lord|lady|baroness|baron|sir|dame)$/.test(t) && !p.peerTitles.includes(t)) return undefined;
+  return p;
+}

@@ -11,6 +11,8 @@ import {
   days,
   documentHeads,
   type Entry,
+  famousByName,
+  famousBySurname,
   femaleHon,
   known,
   locPreps,
@@ -249,8 +251,14 @@ function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
 
 const stripAl = (w: string) => w.toLowerCase().replace(/^(al|el|ad|as|ash|an|ar|at|az)-/, '');
 
-export function buildMentions(doc: Doc, userAliases: Record<string, string> | undefined): MentionLayer {
+export function buildMentions(
+  doc: Doc,
+  userAliases: Record<string, string> | undefined,
+  publishedAt?: string | null,
+): MentionLayer {
   const { tokens } = doc;
+  /** The article's year, when known: it picks between people who share a name in different eras. */
+  const year = /^\d{4}/.test(publishedAt ?? '') ? Number(publishedAt!.slice(0, 4)) : undefined;
   const actors = new Map<string, ActorRec>();
   const mentions: Mention[] = [];
   const user = new Map<string, string>();
@@ -264,6 +272,8 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     }
     return a;
   };
+  /** A capitalised word follows: the name is longer than the chunk. */
+  const nameGoesOn = (t: number) => tokens[t]?.cap === true && tokens[t].pos === 'PROPN' && !tokens[t].nl;
   const textOf = (t0: number, t1: number) => doc.text.slice(tokens[t0].start, tokens[t1 - 1].end);
   const add = (t0: number, t1: number, actor: string, extra: Partial<Mention> = {}): Mention => {
     const m: Mention = { t0, t1, actor, text: textOf(t0, t1), sent: tokens[t0].sent, ...extra };
@@ -488,8 +498,10 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
   for (const d of drafts) {
     const words = d.item.text.split(/\s+/);
     if (words.length < 2) continue;
-    const id = slug(d.item.text);
-    const a = ensure(id, d.item.text, 'PERSON');
+    // a prominent person's variant ("Bashar Assad", "George Bush" in 2004) gets the canonical id
+    const famous = famousByName(d.item.text, year);
+    const id = famous?.id ?? slug(d.item.text);
+    const a = ensure(id, famous?.name ?? d.item.text, 'PERSON');
     a.nameKeys = words.map(stripAl);
     if (d.hon && femaleHon.has(d.hon)) a.gender = 'f';
     if (d.hon && maleHon.has(d.hon)) a.gender = 'm';
@@ -506,6 +518,8 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     if (words.length >= 2) {
       const id = slug(text);
       if (actors.has(id)) return id;
+      const famous = famousByName(text, year);
+      if (famous && actors.has(famous.id)) return famous.id;
       // "Bashar Assad" for "Bashar al-Assad"
       const last = stripAl(words[words.length - 1]);
       const cand = personByKey.get(last);
@@ -753,7 +767,9 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
       return;
     }
     if (kind === 'loc') {
-      const pid = personFor(text);
+      // "at Jack Straw's house": a prominent person's full name is never a place
+      const pid = personFor(text) ?? famousByName(text, year)?.id;
+      if (pid && !actors.has(pid)) ensure(pid, famousByName(text, year)!.name, 'PERSON');
       if (pid) {
         actors.get(pid)!.aliases.add(text);
         add(it.t0, it.t1, pid);
@@ -793,8 +809,22 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
         add(it.t0, it.t1, pid);
         return;
       }
-      // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
       const lr = leftRole(it.t0);
+      // a prominent person named by title and surname ("Mr Blair", "Foreign Minister Lavrov"), unless
+      // a longer name goes on ("Sir Cameron Mackintosh")
+      const famous = nameGoesOn(it.t1) ? undefined : famousBySurname(text, year, lr.hon ?? lr.role);
+      if (famous) {
+        const a = ensure(famous.id, famous.name, 'PERSON');
+        a.kind = 'PERSON';
+        a.nameKeys = famous.name.split(/\s+/).map(stripAl);
+        personByKey.set(stripAl(text), famous.id);
+        a.aliases.add(text);
+        if (lr.hon) a.aliases.add(textOf(lr.start, it.t1));
+        if (lr.role && !a.role) a.role = lr.role;
+        add(it.t0, it.t1, famous.id);
+        return;
+      }
+      // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
       if (lr.hon && /^(mr|mrs|ms|dr|sir|lord|lady|baroness)\.?$/.test(lr.hon)) {
         const id = slug(text);
         const a = ensure(id, text, 'PERSON');
@@ -808,12 +838,25 @@ export function buildMentions(doc: Doc, userAliases: Record<string, string> | un
     }
     // person
     const userId = user.get(text.toLowerCase());
-    const pid = userId ?? personFor(text) ?? slug(text);
-    const a = ensure(pid, text, 'PERSON');
-    a.aliases.add(text);
     const lr = leftRole(it.t0);
     const rr = rightRole(it.t1);
     const role = lr.role ?? rr.role;
+    let pid = userId ?? personFor(text);
+    let name = text;
+    if (!pid && !/\s/.test(text)) {
+      // "Prime Minister Blair" with no full name in the article: a prominent person, if one fits
+      const famous = nameGoesOn(it.t1) ? undefined : famousBySurname(text, year, lr.hon ?? lr.role);
+      if (famous) {
+        pid = famous.id;
+        name = famous.name;
+        personByKey.set(stripAl(text), famous.id);
+      }
+    }
+    pid ??= slug(text);
+    const a = ensure(pid, name, 'PERSON');
+    if (name !== text) a.kind = 'PERSON';
+    if (name !== text && !a.nameKeys) a.nameKeys = name.split(/\s+/).map(stripAl);
+    a.aliases.add(text);
     let aff = lr.aff ?? rr.aff;
     if (aff?.startsWith('name:')) {
       const on = slug(aff.slice(5));

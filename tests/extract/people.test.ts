@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractionResult } from '../../src/types.js';
+import { articleFromText } from './helpers.js';
+
+// data/extract/people.json: one actor for a prominent person across articles, however an article names them.
+const run = (body: string, publishedAt: string | null = null): ExtractionResult =>
+  extract({ ...articleFromText(`Test article\n\n${body}`), publishedAt });
+const person = (r: ExtractionResult, id: string) => r.actors.find((a) => a.id === id && a.kind === 'PERSON');
+const ids = (r: ExtractionResult) => r.actors.map((a) => a.id);
+
+describe('prominent people across articles', () => {
+  it('a title and a distinctive surname are the canonical person, who holds the stance', () => {
+    const r = run('Foreign Minister Lavrov said Russia would not back the draft resolution.');
+    expect(person(r, 'sergei-lavrov')?.name).toBe('Sergei Lavrov');
+    expect(ids(r)).not.toContain('lavrov');
+    expect(r.stances.some((s) => s.speaker === 'sergei-lavrov' || s.source === 'sergei-lavrov')).toBe(true);
+  });
+
+  it('"Mr Blair" with no full name in the article is Tony Blair', () => {
+    const r = run('Mr Blair criticised the Conservatives on Tuesday.');
+    expect(person(r, 'tony-blair')?.aliases).toContain('Mr Blair');
+    expect(ids(r)).not.toContain('blair');
+  });
+
+  it('a common surname never resolves alone: "Chancellor Brown" and "Mr Brown" stay as written', () => {
+    expect(ids(run('Chancellor Brown attacked the Tory plans.', '2004-11-02'))).not.toContain('gordon-brown');
+    expect(ids(run('Mr Brown attacked the plans of the club.', '2004-11-02'))).not.toContain('gordon-brown');
+  });
+
+  it('a surname with no title, or with a peerage the person never had, does not resolve', () => {
+    expect(ids(run('Ban on hunting comes into force as Ban meets MPs.', '2008-02-18'))).not.toContain(
+      'ban-ki-moon',
+    );
+    expect(ids(run('Judge Lord Osborne ruled against the ministers.', '2005-02-01'))).not.toContain(
+      'george-osborne',
+    );
+    expect(
+      person(run('Lord Falconer said the plans were fair.', '2005-02-01'), 'charles-falconer'),
+    ).toBeDefined();
+  });
+
+  it('a name variant gets the canonical id ("Bashar Assad" is Bashar al-Assad)', () => {
+    const r = run('Bashar Assad rejected the Arab League plan.');
+    expect(person(r, 'bashar-al-assad')?.name).toBe('Bashar al-Assad');
+    expect(ids(r)).not.toContain('bashar-assad');
+  });
+
+  it('the full name stated in the article wins over the gazetteer ("Cherie Blair" then "Mrs Blair")', () => {
+    const r = run('Cherie Blair spoke to the charity. Mrs Blair praised its work.');
+    expect(person(r, 'cherie-blair')).toBeDefined();
+    expect(ids(r)).not.toContain('tony-blair');
+  });
+
+  it("the article's year tells people of one name apart", () => {
+    const late = run('George Bush urged Congress to act.', '2004-05-01');
+    const early = run('George Bush urged Congress to act.', '1991-05-01');
+    const lateId = late.actors.find((a) => a.kind === 'PERSON')?.id;
+    const earlyId = early.actors.find((a) => a.kind === 'PERSON')?.id;
+    expect(lateId).toBe('george-w-bush');
+    expect(earlyId).not.toBe('george-w-bush');
+  });
+});
