@@ -482,7 +482,10 @@ export function buildMentions(
         nameLike = false;
       if (k === it.t1 - 1 && (tk.pos === 'NOUN' || tk.pos === 'ADJ')) nameLike = false;
     }
-    if (words.length >= 2 && words.length <= 5 && !afterLoc && nameLike) {
+    // "at Jack Straw's country house": a name-like chunk owning something is a person even after "at"
+    // (not "at St Mary's": a saint's name is a church, a ground, a hospital)
+    const owns = tokens[it.t1]?.lower === "'s" && !/^(St\.?|Saint)$/.test(words[0]);
+    if (words.length >= 2 && words.length <= 5 && (!afterLoc || owns) && nameLike) {
       const rr = rightRole(it.t1);
       nameKind.set(it, 'person');
       drafts.push({ item: it, role: rr.role, aff: rr.aff });

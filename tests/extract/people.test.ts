@@ -60,4 +60,12 @@ describe('prominent people across articles', () => {
     expect(lateId).toBe('george-w-bush');
     expect(earlyId).not.toBe('george-w-bush');
   });
+
+  it('a name owning something after "at"/"in" is a person, not a place; a saint\'s name is not', () => {
+    const r = run(
+      "The talks were held at John Smithson's farm. Mr Smithson welcomed them. Fans met at St Mary's ground.",
+    );
+    expect(person(r, 'john-smithson')).toBeDefined();
+    expect(r.actors.find((a) => a.id === 'st-mary')?.kind).not.toBe('PERSON');
+  });
 });
