@@ -278,6 +278,7 @@ export const interestWords = new Set<string>(cues.againstInterests);
 export const firstPerson = new Set<string>(cues.firstPerson);
 export const days = new Set<string>(cues.days);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
+export const notNamesAlone = new Set<string>(cues.notNamesAlone);
 
 // ---- verb lemmas: a closed map over the verbs the stages look at (cheaper than a general lemmatiser) ----
 const lemmaMap = new Map<string, string>(Object.entries(cues.irregular as Record<string, string>));

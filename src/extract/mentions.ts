@@ -20,6 +20,7 @@ import {
   motionPreps,
   motionVerbs,
   nonNameCaps,
+  notNamesAlone,
   orgHeads,
   placeNouns,
   regimeNouns,
@@ -362,8 +363,12 @@ export function buildMentions(
       q = allItems[n].t0;
       n = itemAt.get(q);
     }
-    // "deputy" etc. written before a role
-    while (q > 0 && /^(deputy|former|acting|senior|junior|shadow|chief)$/i.test(tokens[q - 1].text)) {
+    // "deputy" etc. written before a role (only before one: "the former England forward" names no role)
+    while (
+      roles.length &&
+      q > 0 &&
+      /^(deputy|former|acting|senior|junior|shadow|chief)$/i.test(tokens[q - 1].text)
+    ) {
       roles.unshift(tokens[q - 1].lower);
       q--;
       n = itemAt.get(q);
@@ -432,6 +437,11 @@ export function buildMentions(
 
   /** Person, organisation, place, short form, or nothing: what a capitalised name chunk is. */
   function classifyName(it: Extract<Item, { k: 'name' }>): void {
+    // "General Election", "General Motors": never a person, whatever the title before
+    if (!/\s/.test(it.text) && notNamesAlone.has(it.text)) {
+      nameKind.set(it, 'skip');
+      return;
+    }
     const words = it.text.split(/\s+/);
     const ofIdx = words.findIndex((w) => w === 'of' || w === 'for');
     const head = ofIdx > 0 ? words[ofIdx - 1] : words[words.length - 1];

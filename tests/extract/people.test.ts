@@ -69,3 +69,16 @@ describe('prominent people across articles', () => {
     expect(r.actors.find((a) => a.id === 'st-mary')?.kind).not.toBe('PERSON');
   });
 });
+
+describe('titles that name no one', () => {
+  it('"former" alone is no role: "the former England forward" makes no person England', () => {
+    const r = run('The former England forward said he would back the manager.');
+    expect(r.actors.find((a) => a.id === 'england')?.kind).not.toBe('PERSON');
+  });
+
+  it('"General Election" and "General Motors" are not people', () => {
+    const r = run('Ford and General Motors lost ground before the General Election, Mr Smith said.');
+    expect(ids(r)).not.toContain('motors');
+    expect(ids(r)).not.toContain('election');
+  });
+});
