@@ -334,13 +334,19 @@ export interface FamousPerson {
 }
 const famousByFullName = new Map<string, FamousPerson[]>();
 const famousBySurnameKey = new Map<string, FamousPerson[]>();
+/** The Arabic article written onto a name: "al-Assad", "el-Sisi", "ash-Sharaa". */
+const ARABIC_ARTICLE = '(?:al|el|ad|as|ash|an|ar|at|az)';
+const LEADING_ARTICLE = new RegExp(`^${ARABIC_ARTICLE}-`);
+const ANY_ARTICLE = new RegExp(`(^|[\\s-])${ARABIC_ARTICLE}-`, 'g');
+/** A name word for comparison: lower case, without its Arabic article ("al-Assad" -> "assad"). */
+export const stripAl = (w: string): string => w.toLowerCase().replace(LEADING_ARTICLE, '');
 /** Comparison key of a name: no diacritics, case, punctuation or Arabic article ("al-Assad" = "Assad"). */
 export const personKey = (s: string): string =>
   s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/(^|[\s-])(al|el|ad|as|ash|an|ar|at|az)-/g, '$1')
+    .replace(ANY_ARTICLE, '$1')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 const pushTo = (m: Map<string, FamousPerson[]>, k: string, p: FamousPerson) => {

@@ -25,6 +25,7 @@ import {
   placeNouns,
   regimeNouns,
   slug,
+  stripAl,
   type TrieNode,
   trieRoot,
 } from './lexicon.js';
@@ -250,8 +251,6 @@ function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   );
 }
 
-const stripAl = (w: string) => w.toLowerCase().replace(/^(al|el|ad|as|ash|an|ar|at|az)-/, '');
-
 export function buildMentions(
   doc: Doc,
   userAliases: Record<string, string> | undefined,
@@ -275,6 +274,23 @@ export function buildMentions(
   };
   /** A capitalised word follows: the name is longer than the chunk. */
   const nameGoesOn = (t: number) => tokens[t]?.cap === true && tokens[t].pos === 'PROPN' && !tokens[t].nl;
+  /**
+   * A titled surname with no full name in the article ("Mr Blair", "Foreign Minister Lavrov", not
+   * "Sir Cameron Mackintosh"): the prominent person it names (famousBySurname) as a PERSON actor,
+   * which later short forms of that surname go to.
+   */
+  const famousFromSurname = (
+    it: { t1: number; text: string },
+    title: string | undefined,
+  ): ActorRec | undefined => {
+    if (nameGoesOn(it.t1)) return undefined;
+    const famous = famousBySurname(it.text, year, title);
+    if (!famous) return undefined;
+    const a = ensure(famous.id, famous.name, 'PERSON');
+    a.kind = 'PERSON';
+    personByKey.set(stripAl(it.text), famous.id);
+    return a;
+  };
   const textOf = (t0: number, t1: number) => doc.text.slice(tokens[t0].start, tokens[t1 - 1].end);
   const add = (t0: number, t1: number, actor: string, extra: Partial<Mention> = {}): Mention => {
     const m: Mention = { t0, t1, actor, text: textOf(t0, t1), sent: tokens[t0].sent, ...extra };
@@ -611,14 +627,12 @@ export function buildMentions(
       if (gov && known.get(id)?.kind === 'COUNTRY') {
         const m = add(it.t0, gov.t1, id);
         govMentions.push({ m, country: id, descriptive: regimeNouns.has(gov.e.id), body: false });
-        n = allItems.indexOf(gov, n);
-        return n;
+        return allItems.indexOf(gov, n);
       }
       if (body && known.get(id)?.kind === 'COUNTRY') {
         const m = add(it.t0, body.t1, id);
         govMentions.push({ m, country: id, descriptive: false, body: true });
-        n = allItems.indexOf(body, n);
-        return n;
+        return allItems.indexOf(body, n);
       }
       if (
         oppTok >= 0 &&
@@ -781,8 +795,9 @@ export function buildMentions(
     }
     if (kind === 'loc') {
       // "at Jack Straw's house": a prominent person's full name is never a place
-      const pid = personFor(text) ?? famousByName(text, year)?.id;
-      if (pid && !actors.has(pid)) ensure(pid, famousByName(text, year)!.name, 'PERSON');
+      const famous = famousByName(text, year);
+      const pid = personFor(text) ?? famous?.id;
+      if (famous && pid === famous.id) ensure(pid, famous.name, 'PERSON');
       if (pid) {
         actors.get(pid)!.aliases.add(text);
         add(it.t0, it.t1, pid);
@@ -823,18 +838,13 @@ export function buildMentions(
         return;
       }
       const lr = leftRole(it.t0);
-      // a prominent person named by title and surname ("Mr Blair", "Foreign Minister Lavrov"), unless
-      // a longer name goes on ("Sir Cameron Mackintosh")
-      const famous = nameGoesOn(it.t1) ? undefined : famousBySurname(text, year, lr.hon ?? lr.role);
-      if (famous) {
-        const a = ensure(famous.id, famous.name, 'PERSON');
-        a.kind = 'PERSON';
-        a.nameKeys = famous.name.split(/\s+/).map(stripAl);
-        personByKey.set(stripAl(text), famous.id);
+      const a = famousFromSurname(it, lr.hon ?? lr.role);
+      if (a) {
+        a.nameKeys = a.name.split(/\s+/).map(stripAl);
         a.aliases.add(text);
         if (lr.hon) a.aliases.add(textOf(lr.start, it.t1));
         if (lr.role && !a.role) a.role = lr.role;
-        add(it.t0, it.t1, famous.id);
+        add(it.t0, it.t1, a.id);
         return;
       }
       // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
@@ -854,21 +864,12 @@ export function buildMentions(
     const lr = leftRole(it.t0);
     const rr = rightRole(it.t1);
     const role = lr.role ?? rr.role;
-    let pid = userId ?? personFor(text);
-    let name = text;
-    if (!pid && !/\s/.test(text)) {
-      // "Prime Minister Blair" with no full name in the article: a prominent person, if one fits
-      const famous = nameGoesOn(it.t1) ? undefined : famousBySurname(text, year, lr.hon ?? lr.role);
-      if (famous) {
-        pid = famous.id;
-        name = famous.name;
-        personByKey.set(stripAl(text), famous.id);
-      }
-    }
-    pid ??= slug(text);
-    const a = ensure(pid, name, 'PERSON');
-    if (name !== text) a.kind = 'PERSON';
-    if (name !== text && !a.nameKeys) a.nameKeys = name.split(/\s+/).map(stripAl);
+    const resolved = userId ?? personFor(text);
+    // "Prime Minister Blair" with no full name in the article: a prominent person, if one fits
+    const famous = resolved || /\s/.test(text) ? undefined : famousFromSurname(it, lr.hon ?? lr.role);
+    const pid = resolved ?? famous?.id ?? slug(text);
+    const a = famous ?? ensure(pid, text, 'PERSON');
+    if (famous) a.nameKeys ??= famous.name.split(/\s+/).map(stripAl);
     a.aliases.add(text);
     let aff = lr.aff ?? rr.aff;
     if (aff?.startsWith('name:')) {
