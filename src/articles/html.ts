@@ -1,8 +1,20 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability } from '@mozilla/readability';
+import type { parseHTML } from 'linkedom';
 import type { ArticleFields } from './article.js';
 import { normaliseDate } from './dates.js';
 import { InputProblem } from './errors.js';
+
+// linkedom and Readability load on the first HTML page, not with every command (~0.25 s of start-up).
+const require = createRequire(import.meta.url);
+let libs: { parseHTML: typeof parseHTML; Readability: typeof Readability } | null = null;
+function htmlLibs(): NonNullable<typeof libs> {
+  libs ??= {
+    parseHTML: require('linkedom').parseHTML,
+    Readability: require('@mozilla/readability').Readability,
+  };
+  return libs;
+}
 
 // The few DOM members used here (the project compiles without the DOM lib).
 interface DomNode {
@@ -83,6 +95,7 @@ function meta(doc: DomDocument, ...keys: string[]): string | null {
 export function parseHtml(html: string): ArticleFields {
   // A fragment (no <html> or <body>) gets a document around it, as a browser would give it.
   const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const { parseHTML, Readability } = htmlLibs();
   const { document } = parseHTML(page) as unknown as { document: DomDocument };
   // Meta data first: Readability rewrites the document as it goes.
   const url =

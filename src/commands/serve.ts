@@ -1,7 +1,6 @@
 /** `stancegraph serve`: the GraphQL API (with GraphiQL) over the graph, until SIGTERM/SIGINT. */
 import type { Command } from 'commander';
-import { makeDefaultIngest } from '../api/default-ingest.js';
-import { startServer } from '../api/server.js';
+import type { RunningServer } from '../api/server.js';
 import { UserError } from '../errors.js';
 import { warmUp } from '../graph/load.js';
 import { connect } from '../neo4j/connection.js';
@@ -47,7 +46,12 @@ export function registerServeCommands(program: Command): void {
     )
     .action(async (flags: { port: number; host: string; timeout?: number; cacheTtl?: number }) => {
       const { driver, target } = await connect();
-      let running: Awaited<ReturnType<typeof startServer>>;
+      // The API's modules load only for the commands that serve (about a second of start-up).
+      const [{ startServer }, { makeDefaultIngest }] = await Promise.all([
+        import('../api/server.js'),
+        import('../api/default-ingest.js'),
+      ]);
+      let running: RunningServer;
       try {
         await ensureMigrated(driver, target.database);
         running = await startServer({

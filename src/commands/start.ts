@@ -8,8 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
-import { makeDefaultIngest } from '../api/default-ingest.js';
-import { type RunningServer, startServer } from '../api/server.js';
+import type { RunningServer } from '../api/server.js';
 import { DEFAULT_MAX_BYTES } from '../articles/index.js';
 import { query } from '../cypher.js';
 import { UserError } from '../errors.js';
@@ -128,6 +127,10 @@ export async function runStart(paths: string[], flags: StartFlags): Promise<numb
     }
 
     const now = await counts(driver, target.database);
+    const [{ startServer }, { makeDefaultIngest }] = await Promise.all([
+      import('../api/server.js'),
+      import('../api/default-ingest.js'),
+    ]);
     server = await startServer({
       driver,
       database: target.database,
