@@ -84,19 +84,12 @@ CALL () {
   WITH a, row,
        COLLECT { UNWIND coalesce(a.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN x } AS aliases,
        CASE WHEN row.authoritative THEN row.name ELSE a.name END AS name
-  // Written only when something changed (fewer full-text index updates at commit)...
+  // Written only when something changed (fewer full-text index updates at commit, fewer locks).
   CALL (a, aliases, name) {
     WITH a, aliases, name WHERE a.aliases IS NULL OR a.aliases <> aliases OR a.name <> name
     SET a.name = name,
         a.aliases = aliases,
         a.aliasText = reduce(s = '', x IN aliases | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + x)
-  }
-  // ...but a stance holder is always write-locked: its summary edges are recomputed below, and the
-  // lock keeps a second loader from changing its stances until this transaction commits.
-  CALL (a, row) {
-    WITH a, row WHERE row.holder
-    SET a._lock = true
-    REMOVE a._lock
   }
 }
 CALL () {
@@ -140,25 +133,45 @@ CALL () {
 }
 RETURN size($stances) AS stances;
 
+// name: summaryLock
+// Summary edges are recomputed by one transaction at a time, whichever process runs it: the lock is
+// held from here to commit, so the last recompute of a pair reads every Stance committed before it.
+// (Stance writes do not take it: they run in parallel, and each is followed by its own recompute.)
+MERGE (l:LoadLock {id: 'summaries'})
+SET l._lock = true
+REMOVE l._lock;
+
+// name: summaryEdges
+// The summary edges of the holders toward the given targets, with what they sum up, to add a
+// batch's new Stances to. The types are the summary types (model.ts SUMMARY_TYPES, checked by a
+// test): a typed expansion reads only these, not the holder's many HOLDS.
+UNWIND $holders AS row
+MATCH (h:Actor {id: row.holderId})
+MATCH (h)-[r:SUPPORTS|PRAISES|OPPOSES|REJECTS|VETOES|CRITICIZES|ACCUSES|CONDEMNS|THREATENS|ATTACKS|URGES|DEMANDS|CONSULTS]->(x)
+WHERE x.id IN row.targetIds
+RETURN row.holderId AS holderId, type(r) AS type, x.id AS targetId, elementId(r) AS rel,
+       r.count AS count, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen, r.polaritySum AS polaritySum;
+
 // name: summaryState
 // For each holder of a touched (holder, target, kind) pair: its Stances toward the touched targets,
 // grouped by (target, kind) (count, first and last date, polarity sum), and its summary edges to
-// those targets now. One expansion per holder, not per pair. Read inside the batch's transaction,
-// after its stances are written; the holder is write-locked by it, so no other loader changes it.
+// those targets now. One expansion per holder, not per pair. Only for pairs that lost Stances (a
+// rewritten article, a merge): read under the summary lock, after the batch's Stances are written.
 UNWIND $holders AS row
 MATCH (h:Actor {id: row.holderId})
 CALL (row, h) {
   MATCH (h)-[:HOLDS]->(s)
   WHERE s.targetId IN row.targetIds
   WITH s.targetId AS targetId, s.kind AS kind, count(s) AS n, min(s.publishedAt) AS firstSeen,
-       max(s.publishedAt) AS lastSeen, sign(sum(s.polarity)) AS polarity
-  RETURN collect({targetId: targetId, kind: kind, n: n, firstSeen: firstSeen, lastSeen: lastSeen, polarity: polarity}) AS groups
+       max(s.publishedAt) AS lastSeen, sum(s.polarity) AS polaritySum
+  RETURN collect({targetId: targetId, kind: kind, n: n, firstSeen: firstSeen, lastSeen: lastSeen, polaritySum: polaritySum}) AS groups
 }
 RETURN row.holderId AS holderId, groups,
        [(h)-[r]->(x) WHERE type(r) IN $types AND x.id IN row.targetIds | {type: type(r), targetId: x.id, rel: elementId(r)}] AS rels;
 
 // name: writeSummaries
-// Applies what summaryState found: summary edges deleted (no Stance left), updated or created; then
+// Applies what summaryEdges/summaryState led to: summary edges deleted (no Stance left), updated or
+// created; then
 // the sweep of actors and topics a rewrite left with no relationship at all (kept when they record
 // merged ids).
 CALL () {
@@ -170,7 +183,7 @@ CALL () {
   UNWIND $updates AS u
   MATCH ()-[r]->() WHERE elementId(r) = u.rel
   SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
-      r.polarity = toInteger(u.polarity)
+      r.polarity = toInteger(u.polarity), r.polaritySum = toInteger(u.polaritySum)
 }
 CALL () {
   UNWIND $creates AS u
@@ -182,7 +195,7 @@ CALL () {
   }
   CREATE (h)-[r:$(u.type)]->(t)
   SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
-      r.polarity = toInteger(u.polarity)
+      r.polarity = toInteger(u.polarity), r.polaritySum = toInteger(u.polaritySum)
 }
 CALL () {
   UNWIND $orphanActors AS id

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { query } from '../src/cypher.js';
 import { luceneQuery } from '../src/graph/actors.js';
 import { prepareArticle } from '../src/graph/load.js';
-import { isoDate, Resolver, stanceId } from '../src/graph/model.js';
+import { isoDate, Resolver, SUMMARY_TYPES, stanceId } from '../src/graph/model.js';
 import { resultProblems } from '../src/graph/validate.js';
 import type { ExtractionResult } from '../src/types.js';
 import { ROOT } from './helpers/neo4j.js';
@@ -89,5 +90,14 @@ describe('helpers', () => {
   it('luceneQuery escapes special characters and makes prefixes', () => {
     expect(luceneQuery('Beij')).toBe('Beij*');
     expect(luceneQuery('al-Assad (Syria)')).toBe('al\\-Assad* AND \\(Syria\\)*');
+  });
+});
+
+describe('cypher/load.cypher', () => {
+  it('summaryEdges expands exactly the summary types of model.ts', () => {
+    const types = query('load', 'summaryEdges')
+      .match(/\[r:([A-Z_|]+)\]/)?.[1]
+      .split('|');
+    expect(types?.sort()).toEqual(Object.values(SUMMARY_TYPES).sort());
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { denseCorpus } from '../bench/dense-corpus.mjs';
 import { findSummaryProblems } from './fixtures/load/graph-checks.js';
 import { ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
 
@@ -239,6 +240,90 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
     const again = await runCli(['load', '--from-jsonl', fx('a1-changed.jsonl'), '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ loaded: 0, unchanged: 1 });
     expect(await stats()).toEqual(before);
+  });
+
+  it('keeps summary edges exact with parallel write transactions, two loaders and reloads', async () => {
+    // Stance-dense: every batch touches the same (holder, target, kind) pairs, so the lanes and the
+    // two processes race on the same summary edges; --batch 4 makes them interleave many times.
+    const work = mkdtempSync(path.join(os.tmpdir(), 'sg-lanes-'));
+    try {
+      const write = (name: string, text: string) => {
+        writeFileSync(path.join(work, name), text);
+        return path.join(work, name);
+      };
+      const a = write('a.jsonl', denseCorpus(40, 12, 9));
+      const b = write('b.jsonl', denseCorpus(40, 12, 9, { from: 20 }));
+      // Articles 10..29 re-extracted: other kinds, targets and dates (deleted stances: recompute).
+      const changed = write('changed.jsonl', denseCorpus(20, 12, 9, { from: 10, version: 1 }));
+      const load = (file: string, lanes: string) =>
+        runCli(['load', '--from-jsonl', file, '--batch', '4', '--concurrency', lanes, '--json']);
+
+      await resetDatabase(driver);
+      const [ra, rb] = await Promise.all([load(a, '3'), load(b, '2')]);
+      expect(ra.code, ra.stderr).toBe(0);
+      expect(rb.code, rb.stderr).toBe(0);
+      expect(await rows('MATCH (a:Article) RETURN count(a) AS n')).toEqual([{ n: 60 }]);
+      expect(await summaryProblems()).toEqual([]);
+
+      // The re-extraction, while another loader adds new articles on the same pairs.
+      const c = write('c.jsonl', denseCorpus(20, 12, 9, { from: 60 }));
+      const [rchanged, rc] = await Promise.all([load(changed, '3'), load(c, '2')]);
+      expect(rchanged.code, rchanged.stderr).toBe(0);
+      expect(JSON.parse(rchanged.stdout)).toMatchObject({ loaded: 20, unchanged: 0 });
+      expect(rc.code, rc.stderr).toBe(0);
+      expect(await summaryProblems()).toEqual([]);
+
+      // The same graph as one sequential load of the same final inputs, in one transaction at a time.
+      const edges = () =>
+        rows(
+          `MATCH (h:Actor)-[r]->(t) WHERE r.count IS NOT NULL
+           RETURN h.id AS h, type(r) AS type, t.id AS t, r.count AS count, r.firstSeen AS first,
+                  r.lastSeen AS last, r.polarity AS pol, r.polaritySum AS sum ORDER BY h, type, t`,
+        );
+      const parallel = { stats: await stats(), edges: await edges() };
+      const final = write(
+        'final.jsonl',
+        denseCorpus(10, 12, 9) +
+          denseCorpus(20, 12, 9, { from: 10, version: 1 }) +
+          denseCorpus(50, 12, 9, { from: 30 }),
+      );
+      await resetDatabase(driver);
+      const one = await runCli(['load', '--from-jsonl', final, '--concurrency', '1', '--json']);
+      expect(one.code, one.stderr).toBe(0);
+      expect({ stats: await stats(), edges: await edges() }).toEqual(parallel);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('recomputes a summary edge written without a polarity sum (an older load) instead of adding to it', async () => {
+    await resetDatabase(driver);
+    const first = await runCli(['load', '--from-jsonl', fx('a1.jsonl'), '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    // What an older stancegraph left: no polaritySum, and (to see the recompute) a wrong count.
+    await rows('MATCH (:Actor)-[r]->() WHERE r.count IS NOT NULL SET r.count = 99 REMOVE r.polaritySum');
+    const second = await runCli(['load', '--from-jsonl', fx('a2.jsonl'), '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    // Russia OPPOSES the draft resolution in a1 and a2: recomputed from both Stances, not 99 + 1.
+    expect(
+      await rows(
+        `MATCH (:Actor {id: 'russia'})-[r:OPPOSES]->(:Topic {id: 'topic:draft-resolution'})
+         RETURN r.count AS count, r.polaritySum AS sum`,
+      ),
+    ).toEqual([{ count: 2, sum: -2 }]);
+    // Every edge a2 touched is exact; the one it did not (Russia CRITICIZES the US) keeps the mark.
+    const stale = await rows(
+      `MATCH (h:Actor)-[:HOLDS]->(:Stance {articleId: $a2})-[:TOWARD]->(t)
+       MATCH (h)-[r]->(t) WHERE r.count IS NOT NULL AND (r.count = 99 OR r.polaritySum IS NULL)
+       RETURN count(r) AS n`,
+      { a2: 'url:https://example.test/a2' },
+    );
+    expect(stale).toEqual([{ n: 0 }]);
+    expect(
+      await rows(
+        "MATCH (:Actor {id: 'russia'})-[r:CRITICIZES]->(:Actor {id: 'united-states'}) RETURN r.count AS c",
+      ),
+    ).toEqual([{ c: 99 }]);
   });
 
   it('reports bad JSON Lines entries by line, loads the rest, exits 1', async () => {

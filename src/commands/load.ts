@@ -17,6 +17,7 @@ interface LoadFlags {
   json?: boolean;
   aliases?: string;
   batch: number;
+  concurrency?: number;
   workers?: number;
   maxSize: number;
 }
@@ -130,6 +131,7 @@ function summaryJson(s: LoadSummary, extra: Record<string, unknown> = {}) {
     seconds: Number(s.seconds.toFixed(3)),
     articles: s.articles,
     transactions: s.transactions,
+    retries: s.retries,
     writeSeconds: Number(s.writeSeconds.toFixed(3)),
     errors: s.errors,
     ...extra,
@@ -201,6 +203,7 @@ export async function runLoad(paths: string[], flags: LoadFlags): Promise<number
       summary = await loadResults(driver, target.database, items, {
         aliases,
         batchSize: flags.batch,
+        concurrency: flags.concurrency,
         onArticle,
         skipMigrate: true,
       });
@@ -253,6 +256,11 @@ export function registerLoadCommands(program: Command): void {
       'JSON object alias → actor id (default: $STANCEGRAPH_ALIASES, else ./stancegraph.aliases.json)',
     )
     .option('--batch <n>', 'articles per transaction', positiveInt('--batch'), 100)
+    .option(
+      '--concurrency <n>',
+      'write transactions at once (default 2; 1 for a busy server)',
+      positiveInt('--concurrency'),
+    )
     .option('--workers <n>', 'extraction worker threads (default: one per core)', positiveInt('--workers'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], flags: LoadFlags) => {

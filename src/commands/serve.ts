@@ -77,7 +77,7 @@ export function registerServeCommands(program: Command): void {
       }
       // With ingesting on, the server plans the loader's queries now rather than during the first
       // ingestArticle (on a just-started Neo4j that takes seconds); never fails.
-      if (process.env.STANCEGRAPH_API_TOKEN) void warmUp(driver, target.database);
+      if (process.env.STANCEGRAPH_API_TOKEN) void warmUp(driver, target.database, { all: true });
       const base = running.url.replace(/\/graphql$/, '');
       console.log(`stancegraph API: ${running.url} (GraphiQL playground: open it in a browser)`);
       console.log(`health: ${base}/health · Neo4j Browser guide: :play ${base}/guide · Neo4j: ${target.uri}`);

@@ -36,7 +36,9 @@ export interface LoadOptions {
   onArticle?: (source: string, status: ArticleStatus, message?: string) => void;
   /** Called after each batch. */
   onProgress?: (p: LoadProgress) => void;
-  /** Batches read ahead of the one being written (default 3). */
+  /** Batches written at once, each in its own transaction (default 2). */
+  concurrency?: number;
+  /** Batches read ahead, waiting for a free lane (default 2). */
   maxQueuedBatches?: number;
   /** Skip `ensureMigrated` (the caller did it). */
   skipMigrate?: boolean;
@@ -63,6 +65,8 @@ export interface LoadSummary {
   /** Seconds spent inside write transactions. */
   writeSeconds: number;
   transactions: number;
+  /** Transactions run again after a transient failure (a deadlock between concurrent writers, mostly). */
+  retries: number;
   errors: InputError[];
 }
 
@@ -267,7 +271,14 @@ export function prepareArticle(
  * how big the graph is: `replan=skip` keeps the server from re-planning them (over a second each)
  * every time the statistics move, which during a load from empty is all the time.
  */
-const STABLE_PLANS = new Set(['lockArticles', 'writeBatch', 'summaryState', 'writeSummaries']);
+const STABLE_PLANS = new Set([
+  'lockArticles',
+  'writeBatch',
+  'summaryLock',
+  'summaryEdges',
+  'summaryState',
+  'writeSummaries',
+]);
 const Q = (name: string) => (STABLE_PLANS.has(name) ? 'CYPHER replan=skip ' : '') + query('load', name);
 
 interface BatchOutcome {
@@ -393,8 +404,7 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
       }
     }
   const byKey = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const holders = new Set(arts.flatMap((p) => p.stances.map((s) => s.holderId)));
-  const actorRows = [...actors.values()].sort(byKey).map((a) => ({ ...a, holder: holders.has(a.id) }));
+  const actorRows = [...actors.values()].sort(byKey);
 
   const topics = new Map<string, { id: string; name: string }>();
   for (const p of arts) for (const t of p.topics) if (!topics.has(t.id)) topics.set(t.id, t);
@@ -411,16 +421,32 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
       } else reps.set(key, { fromId: r.fromId, toId: r.toId, role: r.role, articleIds: [r.articleId] });
     }
 
-  for (const s of stanceRows) pairs.set(`${s.holderId}\u0000${s.targetId}\u0000${s.kind}`, s);
-  const pairRows = [...pairs.values()]
-    .map((p) => ({
-      holderId: p.holderId,
-      targetId: p.targetId,
-      kind: p.kind,
-      type: SUMMARY_TYPES[p.kind as keyof typeof SUMMARY_TYPES],
-    }))
-    .filter((p) => p.type !== undefined)
-    .sort((a, b) => (a.holderId < b.holderId ? -1 : a.holderId > b.holderId ? 1 : 0));
+  // Pairs whose stances this batch deleted are recomputed from the Stances left; the others get
+  // what this batch adds (count, dates, polarity sum) added to their summary edge.
+  const recompute = summaryPairs(pairs.values());
+  const added = new Map<string, SummaryDelta>();
+  for (const s of stanceRows) {
+    const type = SUMMARY_TYPES[s.kind as keyof typeof SUMMARY_TYPES];
+    if (type === undefined) continue;
+    const key = `${s.holderId}\u0000${s.targetId}\u0000${s.kind}`;
+    const d = added.get(key);
+    if (d) {
+      d.n++;
+      d.firstSeen = minDate(d.firstSeen, s.publishedAt);
+      d.lastSeen = maxDate(d.lastSeen, s.publishedAt);
+      d.polaritySum += s.polarity;
+    } else
+      added.set(key, {
+        holderId: s.holderId,
+        targetId: s.targetId,
+        kind: s.kind,
+        type,
+        n: 1,
+        firstSeen: s.publishedAt,
+        lastSeen: s.publishedAt,
+        polaritySum: s.polarity,
+      });
+  }
   for (const id of actors.keys()) orphanActors.delete(id);
   for (const id of topics.keys()) orphanTopics.delete(id);
 
@@ -433,13 +459,16 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
     stances: stanceRows,
     represents: [...reps.values()],
   });
-  await writeSummaries(tx, pairRows, [...orphanActors].sort(), [...orphanTopics].sort());
+  await writeSummaries(tx, recompute, [...orphanActors].sort(), [...orphanTopics].sort(), [
+    ...added.values(),
+  ]);
 
   for (const id of actors.keys()) outcome.actors.add(id);
   outcome.stances = stanceRows.length;
   return outcome;
 }
 
+/** A summary edge as written: its pair, type and what the Stances beneath it add up to. */
 interface SummaryUpdate {
   holderId: string;
   targetId: string;
@@ -448,7 +477,22 @@ interface SummaryUpdate {
   firstSeen: string | null;
   lastSeen: string | null;
   polarity: number;
+  polaritySum: number;
 }
+
+/** What one batch's new Stances add to a (holder, target, kind) pair. */
+export interface SummaryDelta {
+  holderId: string;
+  targetId: string;
+  kind: string;
+  type: string;
+  n: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  polaritySum: number;
+}
+
+type SummaryPair = { holderId: string; targetId: string; kind: string; type: string };
 
 interface HolderState {
   holderId: string;
@@ -458,42 +502,122 @@ interface HolderState {
     n: number;
     firstSeen: string | null;
     lastSeen: string | null;
-    polarity: number;
+    polaritySum: number;
   }[];
   rels: { type: string; targetId: string; rel: string }[];
 }
 
+interface SummaryEdge {
+  holderId: string;
+  type: string;
+  targetId: string;
+  rel: string;
+  count: unknown;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  polaritySum: unknown;
+}
+
 const SUMMARY_TYPE_LIST = Object.values(SUMMARY_TYPES);
 
+/** (holder, target, kind) pairs with their summary type; kinds without one are dropped. */
+export function summaryPairs(
+  pairs: Iterable<{ holderId: string; targetId: string; kind: string }>,
+): SummaryPair[] {
+  const out: SummaryPair[] = [];
+  for (const p of pairs) {
+    const type = SUMMARY_TYPES[p.kind as keyof typeof SUMMARY_TYPES];
+    if (type !== undefined) out.push({ holderId: p.holderId, targetId: p.targetId, kind: p.kind, type });
+  }
+  return out;
+}
+
+// ISO dates compare as strings; like Cypher's min/max, a missing date is ignored.
+const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+const toNum = (v: unknown): number | null =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'number'
+      ? v
+      : typeof (v as { toNumber?: () => number }).toNumber === 'function'
+        ? (v as { toNumber: () => number }).toNumber()
+        : Number(v);
+
+/** The pairs' targets grouped by holder, holders sorted (the order locks are taken in). */
+function byHolder(pairs: { holderId: string; targetId: string }[]) {
+  const m = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    const set = m.get(p.holderId) ?? new Set<string>();
+    set.add(p.targetId);
+    m.set(p.holderId, set);
+  }
+  return [...m]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([holderId, targets]) => ({ holderId, targetIds: [...targets] }));
+}
+
 /**
- * Recomputes the summary edges of the given pairs from the Stances beneath them (read, then
- * applied: create, update, or delete when no Stance is left), then sweeps orphans. Shared with
- * `actors merge`.
+ * Keeps summary edges in step with the Stances beneath them, under the summary lock (one
+ * transaction at a time, held to commit). `added`: what a batch's new Stances add to a pair, added
+ * to its edge (or a new edge) without reading the Stances: the cost does not grow with the graph.
+ * `recompute`: pairs that lost Stances (a rewritten article, a merge), recomputed from the Stances
+ * left; the edge goes when none is left. Then sweeps orphans. Shared with `actors merge`.
  */
 export async function writeSummaries(
   tx: ManagedTransaction,
-  pairs: { holderId: string; targetId: string; kind: string; type: string }[],
+  recompute: SummaryPair[],
   orphanActors: string[] = [],
   orphanTopics: string[] = [],
+  added: SummaryDelta[] = [],
 ): Promise<void> {
   const creates: SummaryUpdate[] = [];
   const updates: (SummaryUpdate & { rel: string })[] = [];
   const deletes: string[] = [];
-  if (pairs.length) {
-    const byHolder = new Map<string, Set<string>>();
-    for (const p of pairs) {
-      const set = byHolder.get(p.holderId) ?? new Set<string>();
-      set.add(p.targetId);
-      byHolder.set(p.holderId, set);
+  const key = (p: { holderId: string; targetId: string; type: string }) =>
+    `${p.holderId}\u0000${p.targetId}\u0000${p.type}`;
+  const toRecompute = new Map(recompute.map((p) => [key(p), p]));
+  const adds = added.filter((d) => !toRecompute.has(key(d)));
+  if (toRecompute.size || adds.length) await rows(tx, 'summaryLock', {});
+
+  if (adds.length) {
+    const edges = new Map<string, SummaryEdge[]>();
+    for (const e of await rows<SummaryEdge>(tx, 'summaryEdges', { holders: byHolder(adds) })) {
+      const list = edges.get(key(e)) ?? [];
+      list.push(e);
+      edges.set(key(e), list);
     }
-    const holders = [...byHolder]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([holderId, targets]) => ({ holderId, targetIds: [...targets] }));
+    for (const d of adds) {
+      const found = edges.get(key(d)) ?? [];
+      const e = found[0];
+      const count = toNum(e?.count);
+      const sum = toNum(e?.polaritySum);
+      // Two edges for one pair, or one written before polaritySum was kept: recompute it.
+      if (found.length > 1 || (e && (count === null || sum === null))) {
+        toRecompute.set(key(d), d);
+        continue;
+      }
+      const u = {
+        holderId: d.holderId,
+        targetId: d.targetId,
+        type: d.type,
+        n: (count ?? 0) + d.n,
+        firstSeen: e ? minDate(e.firstSeen, d.firstSeen) : d.firstSeen,
+        lastSeen: e ? maxDate(e.lastSeen, d.lastSeen) : d.lastSeen,
+        polaritySum: (sum ?? 0) + d.polaritySum,
+        polarity: Math.sign((sum ?? 0) + d.polaritySum),
+      };
+      if (e) updates.push({ ...u, rel: e.rel });
+      else creates.push(u);
+    }
+  }
+
+  if (toRecompute.size) {
+    const pairs = [...toRecompute.values()];
     const state = new Map(
-      (await rows<HolderState>(tx, 'summaryState', { holders, types: SUMMARY_TYPE_LIST })).map((h) => [
-        h.holderId,
-        h,
-      ]),
+      (
+        await rows<HolderState>(tx, 'summaryState', { holders: byHolder(pairs), types: SUMMARY_TYPE_LIST })
+      ).map((h) => [h.holderId, h]),
     );
     for (const p of pairs) {
       const h = state.get(p.holderId);
@@ -503,18 +627,21 @@ export async function writeSummaries(
         .filter((r) => r.targetId === p.targetId && r.type === p.type)
         .map((r) => r.rel);
       deletes.push(...extra);
-      if (!g || g.n === 0) {
+      const n = toNum(g?.n) ?? 0;
+      if (!g || n === 0) {
         if (keep) deletes.push(keep);
         continue;
       }
+      const sum = toNum(g.polaritySum) ?? 0;
       const u = {
         holderId: p.holderId,
         targetId: p.targetId,
         type: p.type,
-        n: g.n,
+        n,
         firstSeen: g.firstSeen,
         lastSeen: g.lastSeen,
-        polarity: g.polarity,
+        polaritySum: sum,
+        polarity: Math.sign(sum),
       };
       if (keep) updates.push({ ...u, rel: keep });
       else creates.push(u);
@@ -543,14 +670,24 @@ export function isFatal(err: unknown): boolean {
  * Runs one batch in a write transaction. The driver retries transient errors (deadlocks included);
  * constraint races between two loaders MERGE-ing the same new id are retried here.
  */
-async function runBatch(driver: Driver, database: string, batch: PreparedArticle[]): Promise<BatchOutcome> {
+async function runBatch(
+  driver: Driver,
+  database: string,
+  batch: PreparedArticle[],
+  onRetry: () => void,
+): Promise<BatchOutcome> {
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  let runs = 0;
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await session.executeWrite((tx) => writeBatch(tx, batch), {
-          metadata: { app: 'stancegraph-load' },
-        });
+        return await session.executeWrite(
+          (tx) => {
+            if (runs++ > 0) onRetry();
+            return writeBatch(tx, batch);
+          },
+          { metadata: { app: 'stancegraph-load' } },
+        );
       } catch (err) {
         if (errorCode(err) !== RACE || attempt >= 5) throw err;
         await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
@@ -581,13 +718,22 @@ const WARM_PARAMS = {
   orphanTopics: [],
   loadedAt: '',
 };
-const warmed = new WeakSet<Driver>();
+const warmed = new WeakMap<Driver, Set<string>>();
+/** The queries every load runs. */
+const WRITE_PATH = ['writeBatch', 'lockArticles', 'summaryLock', 'summaryEdges', 'writeSummaries'];
+/** Only for rewritten articles (and merges): planned when first needed, unless `all`. */
+const REWRITE_PATH = ['deleteOld', 'summaryState'];
 
-/** EXPLAINs the loader's queries so that the server has planned (and cached) them; never fails. */
-export async function warmUp(driver: Driver, database: string): Promise<void> {
-  if (warmed.has(driver)) return;
-  warmed.add(driver);
-  const names = ['writeBatch', 'deleteOld', 'lockArticles', 'summaryState', 'writeSummaries'];
+/**
+ * EXPLAINs the loader's queries so that the server has planned (and cached) them; never fails.
+ * A load plans the write path only: on a just-started server each plan costs a second or more of
+ * CPU that the extraction needs too. `serve` (ingestArticle) plans the rewrite path as well.
+ */
+export async function warmUp(driver: Driver, database: string, { all = false } = {}): Promise<void> {
+  const done = warmed.get(driver) ?? new Set<string>();
+  warmed.set(driver, done);
+  const names = [...WRITE_PATH, ...(all ? REWRITE_PATH : [])].filter((n) => !done.has(n));
+  for (const n of names) done.add(n);
   await Promise.all(
     names.map((name) =>
       driver.executeQuery(`EXPLAIN ${Q(name)}`, WARM_PARAMS, { database }).catch(() => undefined),
@@ -638,9 +784,13 @@ export async function loadResults(
     seconds: 0,
     writeSeconds: 0,
     transactions: 0,
+    retries: 0,
     errors: [],
   };
   const actorsSeen = new Set<string>();
+  const retried = () => {
+    summary.retries++;
+  };
   const report = (source: string, status: ArticleStatus, message?: string) => {
     if (status === 'loaded') summary.loaded++;
     else if (status === 'unchanged') summary.unchanged++;
@@ -673,13 +823,13 @@ export async function loadResults(
     const t0 = performance.now();
     try {
       try {
-        apply(await runBatch(driver, database, batch));
+        apply(await runBatch(driver, database, batch, retried));
         summary.transactions++;
       } catch (err) {
         if (isFatal(err) || batch.length === 1) throw err;
         for (const p of batch) {
           try {
-            apply(await runBatch(driver, database, [p]));
+            apply(await runBatch(driver, database, [p], retried));
             summary.transactions++;
           } catch (e) {
             if (isFatal(e)) throw e;
@@ -698,14 +848,20 @@ export async function loadResults(
     }
   };
 
-  // Batches are written one at a time, in order, by a background writer, while the loop goes on
-  // reading (and the pool extracting) the next ones; at most `maxQueued` wait, which bounds memory.
-  const maxQueued = Math.max(1, options.maxQueuedBatches ?? 3);
+  // Batches are written by up to `concurrency` transactions at once (Neo4j runs each on its own
+  // thread), while the loop goes on reading (and the pool extracting) the next ones; at most
+  // `maxQueued` more wait for a free lane, which bounds memory. A batch that shares an article with
+  // one still being written waits for it, so a later version of an article always wins.
+  const lanes = Math.max(1, options.concurrency ?? 2);
+  const maxQueued = Math.max(0, options.maxQueuedBatches ?? 2);
   let batch: PreparedArticle[] = [];
   let batchStances = 0;
-  /** Batches waiting to be written; queue[0] is being written. */
-  const queue: PreparedArticle[][] = [];
-  let writer: Promise<void> | null = null;
+  /** Batches handed to a lane and not written yet (or whose write failed). */
+  const unfinished = new Set<PreparedArticle[]>();
+  /** The task writing each article id, while it runs. */
+  const writing = new Map<string, Promise<void>>();
+  const tasks = new Set<Promise<void>>();
+  let running = 0;
   let writeFailure: { err: unknown } | null = null;
   let wake: (() => void) | null = null;
   const signal = () => {
@@ -713,32 +869,49 @@ export async function loadResults(
     wake = null;
     w?.();
   };
-  const pump = async () => {
-    while (queue.length && !writeFailure) {
+  const waitForSignal = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  const launch = (b: PreparedArticle[]) => {
+    unfinished.add(b);
+    const before = [...new Set(b.map((p) => writing.get(p.article.id)).filter((t) => t !== undefined))];
+    const task = (async () => {
+      if (before.length) await Promise.all(before);
+      while (running >= lanes && !writeFailure) await laneFree();
+      if (writeFailure) return;
+      running++;
       try {
-        await write(queue[0]);
+        await write(b);
+        unfinished.delete(b);
       } catch (err) {
-        writeFailure = { err };
-        break;
+        writeFailure ??= { err };
+      } finally {
+        running--;
+        freeLane();
       }
-      queue.shift();
+    })();
+    tasks.add(task);
+    for (const p of b) writing.set(p.article.id, task);
+    void task.finally(() => {
+      tasks.delete(task);
+      for (const p of b) if (writing.get(p.article.id) === task) writing.delete(p.article.id);
       signal();
-    }
-    writer = null;
-    signal();
+    });
   };
-  /** Queues the current batch; waits while too many are queued. False once Neo4j failed for good. */
+  const laneWaiters: (() => void)[] = [];
+  const laneFree = () => new Promise<void>((resolve) => laneWaiters.push(resolve));
+  const freeLane = () => {
+    for (const w of laneWaiters.splice(0)) w();
+  };
+  /** Hands the current batch to a lane; waits while too many wait. False once Neo4j failed for good. */
   const flush = async (): Promise<boolean> => {
     if (batch.length) {
-      queue.push(batch);
+      launch(batch);
       batch = [];
       batchStances = 0;
-      writer ??= pump();
     }
-    while (queue.length > maxQueued && !writeFailure)
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+    while (tasks.size > lanes + maxQueued && !writeFailure) await waitForSignal();
     return !writeFailure;
   };
 
@@ -769,7 +942,7 @@ export async function loadResults(
     if (writeFailure) break;
   }
   if (!writeFailure) await flush();
-  while (writer) await writer;
+  while (tasks.size) await Promise.all([...tasks]);
   await warm;
   // Searches run after the load returns find what it wrote (quote and title indexes lag commits).
   if (!writeFailure && summary.loaded > 0)
@@ -777,8 +950,10 @@ export async function loadResults(
   summary.seconds = (performance.now() - started) / 1000;
   if (writeFailure) {
     const failure = writeFailure as { err: unknown };
-    // The failed batch, the batches queued after it, and what was prepared after them.
-    const notLoaded = [...queue.flat(), ...batch].filter((p) => !written.has(p)).map((p) => p.source);
+    // The failed batch, the batches not written because of it, and what was prepared after them.
+    const notLoaded = [...[...unfinished].flat(), ...batch]
+      .filter((p) => !written.has(p))
+      .map((p) => p.source);
     throw new LoadAborted(
       `The load stopped: Neo4j failed: ${(failure.err as Error)?.message ?? failure.err}`,
       summary,

@@ -399,6 +399,8 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
       `-Xms${o.heap}`,
       `-Xmx${o.heap}`,
       ...JVM_FLAGS,
+      // Extra JVM options (space-separated), for tuning; they come last, so they win.
+      ...(process.env.STANCEGRAPH_NEO4J_JVM_ARGS ?? '').split(/\s+/).filter(Boolean),
       '-cp',
       classpath,
       ENTRY_POINT,
