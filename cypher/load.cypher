@@ -104,17 +104,19 @@ CALL () {
   CREATE (a)-[:MENTIONS {count: toInteger(row.count), aliases: row.aliases}]->(x)
 }
 CALL () {
-  UNWIND $stances AS row
-  MATCH (art:Article {id: row.articleId})
+  // Grouped by article: each article is looked up once, and its id and date are sent once.
+  UNWIND $stances AS g
+  MATCH (art:Article {id: g.articleId})
+  UNWIND g.rows AS row
   MATCH (h:Actor {id: row.holderId})
   OPTIONAL MATCH (ta:Actor {id: row.targetId})
   OPTIONAL MATCH (tt:Topic {id: row.targetId})
-  WITH row, art, h, CASE WHEN row.targetIsTopic THEN tt ELSE ta END AS t
+  WITH g, row, art, h, CASE WHEN row.targetIsTopic THEN tt ELSE ta END AS t
   CREATE (s:Stance {
     id: row.id, kind: row.kind, polarity: toInteger(row.polarity), quote: row.quote,
     sentence: toInteger(row.sentence), start: toInteger(row.start), end: toInteger(row.end),
-    negated: row.negated, confidence: toFloat(row.confidence), publishedAt: row.publishedAt,
-    articleId: row.articleId, holderId: row.holderId, targetId: row.targetId, speakerId: row.speakerId
+    negated: row.negated, confidence: toFloat(row.confidence), publishedAt: g.publishedAt,
+    articleId: g.articleId, holderId: row.holderId, targetId: row.targetId, speakerId: row.speakerId
   })
   CREATE (h)-[:HOLDS]->(s), (s)-[:STATED_IN]->(art), (s)-[:TOWARD]->(t)
   WITH s, row WHERE row.voicedBy IS NOT NULL
@@ -131,7 +133,7 @@ CALL () {
        COLLECT { UNWIND coalesce(r.articles, []) + row.articleIds AS i WITH DISTINCT i ORDER BY i RETURN i } AS articles
   SET r.role = coalesce(row.role, r.role), r.articles = articles
 }
-RETURN size($stances) AS stances;
+RETURN size($articles) AS articles;
 
 // name: summaryLock
 // Summary edges are recomputed by one transaction at a time, whichever process runs it: the lock is

@@ -115,6 +115,16 @@ interface StanceRow {
   publishedAt: string | null;
 }
 
+/** A Stance as sent to writeBatch, inside its article's group: no article id or date, no nulls. */
+function stanceParam(s: StanceRow): Record<string, unknown> {
+  const { articleId: _a, publishedAt: _p, speakerId, voicedBy, ...row } = s;
+  return speakerId === null
+    ? row
+    : voicedBy === null
+      ? { ...row, speakerId }
+      : { ...row, speakerId, voicedBy };
+}
+
 interface Pair {
   holderId: string;
   targetId: string;
@@ -456,7 +466,11 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
     actors: actorRows,
     topics: [...topics.values()],
     mentions: arts.flatMap((p) => p.mentions),
-    stances: stanceRows,
+    stances: arts.map((p) => ({
+      articleId: p.article.id,
+      publishedAt: p.article.publishedAt,
+      rows: p.stances.map(stanceParam),
+    })),
     represents: [...reps.values()],
   });
   await writeSummaries(tx, recompute, [...orphanActors].sort(), [...orphanTopics].sort(), [
