@@ -1,10 +1,11 @@
 /** Issue 2: the local Neo4j, migrations, stats and cypher, all against a real server. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as local from '../src/neo4j/local.js';
 import { resetDatabase, runCli, testDriver, testNeo4j } from './helpers/neo4j.js';
 
 /** True if pid is a live process (an exited one that its parent has not reaped yet counts as gone). */
@@ -191,6 +192,17 @@ describe('stancegraph neo4j start|status|stop (a second, throw-away instance)', 
     expect(JSON.parse(after.stdout).running).toBe(false);
     const again = await runCli(['neo4j', 'stop', '--dir', dir, ...ports], { env });
     expect(again.stdout).toContain('not running');
+  });
+
+  it('sets an initial password that begins with a dash (neo4j-admin once took it for an option)', () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'sg-password-'));
+    try {
+      const o = local.defaultLocalOptions({ dir: fresh, boltPort: 27689, httpPort: 27476 });
+      local.setInitialPassword(o, '-Kx3_dash-first-password');
+      expect(existsSync(path.join(fresh, 'data', 'dbms', 'auth.ini'))).toBe(true);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it('names the port when it is already in use', async () => {

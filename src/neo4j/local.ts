@@ -113,7 +113,8 @@ export function localPassword(
   if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), source: 'generated' };
   if (!create) return null;
   mkdirSync(o.dir, { recursive: true });
-  const password = randomBytes(18).toString('base64url');
+  // Hex: a password that never looks like an option (base64url could begin with '-').
+  const password = randomBytes(18).toString('hex');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { password, source: 'generated' };
@@ -342,6 +343,29 @@ export interface StartResult {
   passwordSource: 'NEO4J_PASSWORD' | 'generated';
 }
 
+/**
+ * Sets the initial password of a database that has never started (writes data/dbms/auth.ini), with
+ * the configuration `start` writes. `--` ends neo4j-admin's options, so a password may begin with
+ * '-' (one generated base64url password in 64 did, and neo4j-admin refused it as a missing one).
+ */
+export function setInitialPassword(o: LocalOptions, password: string, java = findJava().java): void {
+  const confDir = path.join(o.dir, 'conf');
+  if (!existsSync(path.join(confDir, 'neo4j.conf'))) {
+    mkdirSync(confDir, { recursive: true });
+    writeFileSync(path.join(confDir, 'neo4j.conf'), renderConfig(o));
+  }
+  const res = spawnSync(
+    java,
+    ['-cp', `${o.libDir}${path.sep}*`, ADMIN_TOOL, 'dbms', 'set-initial-password', '--', password],
+    { env: { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir }, encoding: 'utf8' },
+  );
+  if (res.status !== 0) {
+    throw new UserError(
+      `Could not set the initial Neo4j password: ${(res.stderr || res.stdout || '').trim()}`,
+    );
+  }
+}
+
 export async function start(o: LocalOptions, log: (msg: string) => void = () => {}): Promise<StartResult> {
   const existing = runningPid(o);
   const creds = localPassword(o, true)!;
@@ -376,21 +400,7 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
   const env = { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir };
 
   // The initial password must be set before the database first starts.
-  if (!existsSync(path.join(o.dir, 'data', 'dbms', 'auth.ini'))) {
-    const res = spawnSync(
-      java,
-      ['-cp', classpath, ADMIN_TOOL, 'dbms', 'set-initial-password', creds.password],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
-    if (res.status !== 0) {
-      throw new UserError(
-        `Could not set the initial Neo4j password: ${(res.stderr || res.stdout || '').trim()}`,
-      );
-    }
-  }
+  if (!existsSync(path.join(o.dir, 'data', 'dbms', 'auth.ini'))) setInitialPassword(o, creds.password, java);
 
   const consoleLog = openSync(path.join(o.dir, 'logs', 'console.log'), 'a');
   const child = spawn(
