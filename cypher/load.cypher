@@ -199,16 +199,25 @@ CALL () {
   SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
       r.polarity = toInteger(u.polarity), r.polaritySum = toInteger(u.polaritySum)
 }
+// An orphan is locked before it is looked at again: another transaction may have linked it (a new
+// mention) without having committed when it was first looked at. The lock waits for that commit,
+// and DETACH DELETE would otherwise take the new relationships with it.
 CALL () {
   UNWIND $orphanActors AS id
   MATCH (a:Actor {id: id})
   WHERE a.mergedIds IS NULL AND NOT EXISTS { (a)--() }
+  SET a._lock = true
+  REMOVE a._lock
+  WITH a WHERE NOT EXISTS { (a)--() }
   DETACH DELETE a
 }
 CALL () {
   UNWIND $orphanTopics AS id
   MATCH (t:Topic {id: id})
   WHERE NOT EXISTS { (t)--() }
+  SET t._lock = true
+  REMOVE t._lock
+  WITH t WHERE NOT EXISTS { (t)--() }
   DETACH DELETE t
 }
 RETURN size($creates) + size($updates) + size($deletes) AS summaries;
