@@ -36,7 +36,11 @@ export interface LoadOptions {
   onArticle?: (source: string, status: ArticleStatus, message?: string) => void;
   /** Called after each batch. */
   onProgress?: (p: LoadProgress) => void;
-  /** Batches written at once, each in its own transaction (default 2). */
+  /**
+   * Batches written at once, each in its own transaction (default 1). More use more of Neo4j's cores,
+   * but batches then commit out of input order: an actor the extractor types differently in two
+   * articles keeps the kind of whichever commits last.
+   */
   concurrency?: number;
   /** Batches read ahead, waiting for a free lane (default 2). */
   maxQueuedBatches?: number;
@@ -863,10 +867,10 @@ export async function loadResults(
   };
 
   // Batches are written by up to `concurrency` transactions at once (Neo4j runs each on its own
-  // thread), while the loop goes on reading (and the pool extracting) the next ones; at most
+  // thread; one by default, in input order), while the loop goes on reading (and the pool extracting) the next ones; at most
   // `maxQueued` more wait for a free lane, which bounds memory. A batch that shares an article with
   // one still being written waits for it, so a later version of an article always wins.
-  const lanes = Math.max(1, options.concurrency ?? 2);
+  const lanes = Math.max(1, options.concurrency ?? 1);
   const maxQueued = Math.max(0, options.maxQueuedBatches ?? 2);
   let batch: PreparedArticle[] = [];
   let batchStances = 0;
