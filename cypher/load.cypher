@@ -52,8 +52,7 @@ RETURN pairs, actorIds;
 // name: writeBatch
 // Everything a batch of articles says, in one statement (one round trip): articles, actors (rows
 // sorted by id: lock order), topics, mentions, stances with HOLDS/TOWARD/STATED_IN/VOICED_BY,
-// REPRESENTS, then the summary edges of every touched (holder, target, kind) pair recomputed from
-// the Stances beneath them, and the sweep of actors/topics a rewrite left with no relationship.
+// REPRESENTS. The summary edges and the orphan sweep follow (summaryLock .. writeSummaries).
 //
 // Actor rows: `authoritative` = the row's id is the extractor's own (not reached through an alias
 // or a merge), so its name and kind are the actor's; otherwise they are only set on creation.
@@ -136,9 +135,9 @@ CALL () {
 RETURN size($articles) AS articles;
 
 // name: summaryLock
-// Summary edges are recomputed by one transaction at a time, whichever process runs it: the lock is
-// held from here to commit, so the last recompute of a pair reads every Stance committed before it.
-// (Stance writes do not take it: they run in parallel, and each is followed by its own recompute.)
+// Summary edges are updated by one transaction at a time, whichever process runs it: the lock is
+// held from here to commit, so an update reads each edge (or the Stances beneath it) as every
+// earlier batch committed it, Stances and edge together. Stance writes before it do not take it.
 MERGE (l:LoadLock {id: 'summaries'})
 SET l._lock = true
 REMOVE l._lock;
@@ -173,9 +172,8 @@ RETURN row.holderId AS holderId, groups,
 
 // name: writeSummaries
 // Applies what summaryEdges/summaryState led to: summary edges deleted (no Stance left), updated or
-// created; then
-// the sweep of actors and topics a rewrite left with no relationship at all (kept when they record
-// merged ids).
+// created; then the sweep of actors and topics a rewrite left with no relationship at all (kept
+// when they record merged ids).
 CALL () {
   UNWIND $deletes AS id
   MATCH ()-[r]->() WHERE elementId(r) = id

@@ -10,8 +10,8 @@ import { DEFAULT_ALIASES_FILE } from '../aliases.js';
 import { query } from '../cypher.js';
 import { UserError } from '../errors.js';
 import { ensureMigrated } from '../neo4j/migrate.js';
-import { writeSummaries } from './load.js';
-import { SUMMARY_TYPES, stanceId } from './model.js';
+import { summaryPairs, writeSummaries } from './load.js';
+import { stanceId } from './model.js';
 
 const Q = (name: string) => query('actors', name);
 
@@ -77,16 +77,10 @@ async function mergeTx(tx: ManagedTransaction, from: string, into: string): Prom
   }
   if (drop.length || rename.length) await tx.run(Q('reidStances'), { drop, rename });
 
-  const pairs = new Map<string, { holderId: string; targetId: string; kind: string; type: string }>();
-  for (const s of [...before, ...after]) {
-    const type = SUMMARY_TYPES[s.kind as keyof typeof SUMMARY_TYPES];
-    if (type) pairs.set(`${s.holderId}\u0000${s.targetId}\u0000${s.kind}`, { ...pick(s), type });
-  }
-  await writeSummaries(tx, [...pairs.values()]);
-  return { from, into, moved, duplicateStancesDropped: drop.length, summaryPairs: pairs.size };
+  const pairs = summaryPairs([...before, ...after]);
+  await writeSummaries(tx, pairs);
+  return { from, into, moved, duplicateStancesDropped: drop.length, summaryPairs: pairs.length };
 }
-
-const pick = (s: Touched) => ({ holderId: s.holderId, targetId: s.targetId, kind: s.kind });
 
 export async function mergeActors(
   driver: Driver,

@@ -3,16 +3,17 @@
  *
  * Each batch of articles is one write transaction (`session.executeWrite`, retried by the driver on
  * transient errors and deadlocks): lock the articles, drop their previous stances and mentions,
- * write articles, actors, topics, mentions, stances and REPRESENTS with one `UNWIND $rows` query
- * each, then recompute the summary edges of every (holder, target, kind) pair the batch touched
- * (old pairs and new ones) from the Stances beneath them. An article whose sha256, extractor and
- * content are what is already stored is 'unchanged' and not written at all.
+ * write articles, actors, topics, mentions, stances and REPRESENTS in one statement, then bring the
+ * summary edges of every (holder, target, kind) pair the batch touched in step, under the summary
+ * lock: new Stances are added to their edge, pairs that lost Stances are recomputed. An article
+ * whose sha256, extractor and content are what is already stored is 'unchanged' and not written.
  */
 import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { InputError } from '../articles/index.js';
 import { query } from '../cypher.js';
 import { ensureMigrated } from '../neo4j/migrate.js';
+import { toPlain } from '../neo4j/values.js';
 import type { ExtractionResult, TopicTarget } from '../types.js';
 import { isoDate, KIND_LABELS, Resolver, SUMMARY_TYPES, stanceId } from './model.js';
 import { resultProblems } from './validate.js';
@@ -538,29 +539,29 @@ interface SummaryEdge {
 
 const SUMMARY_TYPE_LIST = Object.values(SUMMARY_TYPES);
 
-/** (holder, target, kind) pairs with their summary type; kinds without one are dropped. */
+/** The distinct (holder, target, kind) pairs with their summary type; kinds without one are dropped. */
 export function summaryPairs(
   pairs: Iterable<{ holderId: string; targetId: string; kind: string }>,
 ): SummaryPair[] {
-  const out: SummaryPair[] = [];
+  const out = new Map<string, SummaryPair>();
   for (const p of pairs) {
     const type = SUMMARY_TYPES[p.kind as keyof typeof SUMMARY_TYPES];
-    if (type !== undefined) out.push({ holderId: p.holderId, targetId: p.targetId, kind: p.kind, type });
+    if (type !== undefined)
+      out.set(`${p.holderId}\u0000${p.targetId}\u0000${p.kind}`, {
+        holderId: p.holderId,
+        targetId: p.targetId,
+        kind: p.kind,
+        type,
+      });
   }
-  return out;
+  return [...out.values()];
 }
 
 // ISO dates compare as strings; like Cypher's min/max, a missing date is ignored.
 const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
-const toNum = (v: unknown): number | null =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'number'
-      ? v
-      : typeof (v as { toNumber?: () => number }).toNumber === 'function'
-        ? (v as { toNumber: () => number }).toNumber()
-        : Number(v);
+/** A count or sum read back from Neo4j (a plain number, or an Integer without disableLosslessIntegers). */
+const toNum = (v: unknown) => toPlain(v) as number | null;
 
 /** The pairs' targets grouped by holder, holders sorted (the order locks are taken in). */
 function byHolder(pairs: { holderId: string; targetId: string }[]) {
@@ -867,9 +868,10 @@ export async function loadResults(
   };
 
   // Batches are written by up to `concurrency` transactions at once (Neo4j runs each on its own
-  // thread; one by default, in input order), while the loop goes on reading (and the pool extracting) the next ones; at most
-  // `maxQueued` more wait for a free lane, which bounds memory. A batch that shares an article with
-  // one still being written waits for it, so a later version of an article always wins.
+  // thread; one by default, in input order), while the loop goes on reading (and the pool
+  // extracting) the next ones; at most `maxQueued` more wait for a free lane, which bounds memory. A
+  // batch that shares an article with one still being written waits for it, so a later version of
+  // an article always wins.
   const lanes = Math.max(1, options.concurrency ?? 1);
   const maxQueued = Math.max(0, options.maxQueuedBatches ?? 2);
   let batch: PreparedArticle[] = [];
@@ -881,22 +883,18 @@ export async function loadResults(
   const tasks = new Set<Promise<void>>();
   let running = 0;
   let writeFailure: { err: unknown } | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const w = wake;
-    wake = null;
-    w?.();
+  // Whoever waits (the reading loop for room, a batch for a lane) is woken by any change and looks again.
+  const waiters: (() => void)[] = [];
+  const changed = () => new Promise<void>((resolve) => waiters.push(resolve));
+  const notify = () => {
+    for (const w of waiters.splice(0)) w();
   };
-  const waitForSignal = () =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-    });
   const launch = (b: PreparedArticle[]) => {
     unfinished.add(b);
     const before = [...new Set(b.map((p) => writing.get(p.article.id)).filter((t) => t !== undefined))];
     const task = (async () => {
       if (before.length) await Promise.all(before);
-      while (running >= lanes && !writeFailure) await laneFree();
+      while (running >= lanes && !writeFailure) await changed();
       if (writeFailure) return;
       running++;
       try {
@@ -906,7 +904,7 @@ export async function loadResults(
         writeFailure ??= { err };
       } finally {
         running--;
-        freeLane();
+        notify();
       }
     })();
     tasks.add(task);
@@ -914,13 +912,8 @@ export async function loadResults(
     void task.finally(() => {
       tasks.delete(task);
       for (const p of b) if (writing.get(p.article.id) === task) writing.delete(p.article.id);
-      signal();
+      notify();
     });
-  };
-  const laneWaiters: (() => void)[] = [];
-  const laneFree = () => new Promise<void>((resolve) => laneWaiters.push(resolve));
-  const freeLane = () => {
-    for (const w of laneWaiters.splice(0)) w();
   };
   /** Hands the current batch to a lane; waits while too many wait. False once Neo4j failed for good. */
   const flush = async (): Promise<boolean> => {
@@ -929,7 +922,7 @@ export async function loadResults(
       batch = [];
       batchStances = 0;
     }
-    while (tasks.size > lanes + maxQueued && !writeFailure) await waitForSignal();
+    while (tasks.size > lanes + maxQueued && !writeFailure) await changed();
     return !writeFailure;
   };
 

@@ -343,21 +343,31 @@ export interface StartResult {
   passwordSource: 'NEO4J_PASSWORD' | 'generated';
 }
 
+/** Where the server and neo4j-admin read their configuration, their classpath and environment. */
+function javaContext(o: LocalOptions) {
+  const confDir = path.join(o.dir, 'conf');
+  return {
+    confDir,
+    classpath: `${o.libDir}${path.sep}*`,
+    env: { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir },
+  };
+}
+
 /**
  * Sets the initial password of a database that has never started (writes data/dbms/auth.ini), with
  * the configuration `start` writes. `--` ends neo4j-admin's options, so a password may begin with
  * '-' (one generated base64url password in 64 did, and neo4j-admin refused it as a missing one).
  */
 export function setInitialPassword(o: LocalOptions, password: string, java = findJava().java): void {
-  const confDir = path.join(o.dir, 'conf');
+  const { confDir, classpath, env } = javaContext(o);
   if (!existsSync(path.join(confDir, 'neo4j.conf'))) {
     mkdirSync(confDir, { recursive: true });
     writeFileSync(path.join(confDir, 'neo4j.conf'), renderConfig(o));
   }
   const res = spawnSync(
     java,
-    ['-cp', `${o.libDir}${path.sep}*`, ADMIN_TOOL, 'dbms', 'set-initial-password', '--', password],
-    { env: { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir }, encoding: 'utf8' },
+    ['-cp', classpath, ADMIN_TOOL, 'dbms', 'set-initial-password', '--', password],
+    { env, encoding: 'utf8' },
   );
   if (res.status !== 0) {
     throw new UserError(
@@ -394,10 +404,8 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
   for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) {
     mkdirSync(path.join(o.dir, sub), { recursive: true });
   }
-  const confDir = path.join(o.dir, 'conf');
+  const { confDir, classpath, env } = javaContext(o);
   writeFileSync(path.join(confDir, 'neo4j.conf'), renderConfig(o));
-  const classpath = `${o.libDir}${path.sep}*`;
-  const env = { ...process.env, NEO4J_HOME: o.dir, NEO4J_CONF: confDir };
 
   // The initial password must be set before the database first starts.
   if (!existsSync(path.join(o.dir, 'data', 'dbms', 'auth.ini'))) setInitialPassword(o, creds.password, java);
