@@ -96,21 +96,33 @@ CALL () {
   MERGE (t:Topic {id: row.id})
   ON CREATE SET t.name = row.name
 }
+// Mentions and Stances name their actors and topics by their place in $actors and $topics (every
+// one a row of this batch): each is looked up once per batch, not once per row.
 CALL () {
-  UNWIND $mentions AS row
-  MATCH (a:Article {id: row.articleId})
-  MATCH (x:Actor {id: row.actorId})
-  CREATE (a)-[:MENTIONS {count: toInteger(row.count), aliases: row.aliases}]->(x)
+  UNWIND range(0, size($actors) - 1) AS i
+  MATCH (a:Actor {id: $actors[i].id})
+  WITH i, a ORDER BY i
+  RETURN collect(a) AS actorNodes
 }
 CALL () {
+  UNWIND range(0, size($topics) - 1) AS i
+  MATCH (t:Topic {id: $topics[i].id})
+  WITH i, t ORDER BY i
+  RETURN collect(t) AS topicNodes
+}
+CALL (actorNodes) {
+  UNWIND $mentions AS row
+  MATCH (a:Article {id: row.articleId})
+  WITH a, row, actorNodes[toInteger(row.actor)] AS x
+  CREATE (a)-[:MENTIONS {count: toInteger(row.count), aliases: row.aliases}]->(x)
+}
+CALL (actorNodes, topicNodes) {
   // Grouped by article: each article is looked up once, and its id and date are sent once.
   UNWIND $stances AS g
   MATCH (art:Article {id: g.articleId})
   UNWIND g.rows AS row
-  MATCH (h:Actor {id: row.holderId})
-  OPTIONAL MATCH (ta:Actor {id: row.targetId})
-  OPTIONAL MATCH (tt:Topic {id: row.targetId})
-  WITH g, row, art, h, CASE WHEN row.targetIsTopic THEN tt ELSE ta END AS t
+  WITH g, row, art, actorNodes, actorNodes[toInteger(row.holder)] AS h,
+       CASE WHEN row.targetIsTopic THEN topicNodes[toInteger(row.target)] ELSE actorNodes[toInteger(row.target)] END AS t
   CREATE (s:Stance {
     id: row.id, kind: row.kind, polarity: toInteger(row.polarity), quote: row.quote,
     sentence: toInteger(row.sentence), start: toInteger(row.start), end: toInteger(row.end),
@@ -118,8 +130,8 @@ CALL () {
     articleId: g.articleId, holderId: row.holderId, targetId: row.targetId, speakerId: row.speakerId
   })
   CREATE (h)-[:HOLDS]->(s), (s)-[:STATED_IN]->(art), (s)-[:TOWARD]->(t)
-  WITH s, row WHERE row.voicedBy IS NOT NULL
-  MATCH (v:Actor {id: row.voicedBy})
+  WITH s, row, actorNodes WHERE row.voicedBy IS NOT NULL
+  WITH s, actorNodes[toInteger(row.voicedBy)] AS v
   CREATE (s)-[:VOICED_BY]->(v)
 }
 CALL () {

@@ -120,14 +120,34 @@ interface StanceRow {
   publishedAt: string | null;
 }
 
-/** A Stance as sent to writeBatch, inside its article's group: no article id or date, no nulls. */
-function stanceParam(s: StanceRow): Record<string, unknown> {
+/** Where writeBatch finds a batch's actors and topics: their index in its $actors and $topics. */
+interface NodeIndex {
+  actors: Map<string, number>;
+  topics: Map<string, number>;
+}
+
+/** The index of `id` in the batch's rows; every id a Stance or mention names is one of them. */
+function indexOf(ids: Map<string, number>, id: string): number {
+  const i = ids.get(id);
+  if (i === undefined) throw new Error(`${id} is not among the batch's actors and topics`);
+  return i;
+}
+
+/**
+ * A Stance as sent to writeBatch, inside its article's group: no article id or date, no nulls; its
+ * holder, target and speaker (when it is not the holder) by their index in the batch's rows.
+ */
+function stanceParam(s: StanceRow, ix: NodeIndex): Record<string, unknown> {
   const { articleId: _a, publishedAt: _p, speakerId, voicedBy, ...row } = s;
+  const refs = {
+    holder: indexOf(ix.actors, s.holderId),
+    target: indexOf(s.targetIsTopic ? ix.topics : ix.actors, s.targetId),
+  };
   return speakerId === null
-    ? row
+    ? { ...row, ...refs }
     : voicedBy === null
-      ? { ...row, speakerId }
-      : { ...row, speakerId, voicedBy };
+      ? { ...row, ...refs, speakerId }
+      : { ...row, ...refs, speakerId, voicedBy: indexOf(ix.actors, voicedBy) };
 }
 
 interface Pair {
@@ -465,16 +485,23 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
   for (const id of actors.keys()) orphanActors.delete(id);
   for (const id of topics.keys()) orphanTopics.delete(id);
 
+  const topicRows = [...topics.values()];
+  const ix: NodeIndex = {
+    actors: new Map(actorRows.map((a, i) => [a.id, i])),
+    topics: new Map(topicRows.map((t, i) => [t.id, i])),
+  };
   await rows(tx, 'writeBatch', {
     loadedAt: new Date().toISOString(),
     articles: arts.map((p) => p.article),
     actors: actorRows,
-    topics: [...topics.values()],
-    mentions: arts.flatMap((p) => p.mentions),
+    topics: topicRows,
+    mentions: arts.flatMap((p) =>
+      p.mentions.map(({ actorId, ...m }) => ({ ...m, actor: indexOf(ix.actors, actorId) })),
+    ),
     stances: arts.map((p) => ({
       articleId: p.article.id,
       publishedAt: p.article.publishedAt,
-      rows: p.stances.map(stanceParam),
+      rows: p.stances.map((s) => stanceParam(s, ix)),
     })),
     represents: [...reps.values()],
   });
