@@ -16,44 +16,39 @@ CALL (f) {
   UNION
   MATCH (s:Stance)-[:VOICED_BY]->(f) RETURN s
 }
-RETURN s.id AS id, s.articleId AS articleId, s.sentence AS sentence, s.holderId AS holderId,
-       s.targetId AS targetId, s.kind AS kind;
+RETURN s.id AS id, s.sentence AS sentence, s.kind AS kind,
+       head([(s)-[:STATED_IN]->(a:Article) | a.id]) AS articleId,
+       head([(h:Actor)-[:HOLDS]->(s) | h.id]) AS holderId,
+       head([(s)-[:TOWARD]->(t) | t.id]) AS targetId;
 
 // name: moveRelationships
-// Moves FROM's relationships to INTO: HOLDS, TOWARD, VOICED_BY (with the Stance's holderId/targetId/
-// speakerId), MENTIONS (counts summed, aliases united), REPRESENTS both ways (articles united; an
+// Moves FROM's relationships to INTO: HOLDS, TOWARD, VOICED_BY, MENTIONS (counts summed, aliases united), REPRESENTS both ways (articles united; an
 // edge between the two is dropped); INTO takes FROM's name and aliases as aliases and records
 // FROM's id in mergedIds. FROM, with its summary edges, is then deleted.
 MATCH (f:Actor {id: $from}), (i:Actor {id: $into})
 CALL (f, i) {
   MATCH (f)-[r:HOLDS]->(s:Stance)
   CREATE (i)-[:HOLDS]->(s)
-  SET s.holderId = i.id
   DELETE r
   RETURN count(*) AS holds
 }
 CALL (f, i) {
   MATCH (s:Stance)-[r:TOWARD]->(f)
   CREATE (s)-[:TOWARD]->(i)
-  SET s.targetId = i.id
   DELETE r
   RETURN count(*) AS toward
 }
 CALL (f, i) {
   MATCH (s:Stance)-[r:VOICED_BY]->(f)
-  SET s.speakerId = i.id
   DELETE r
-  WITH s, i WHERE s.holderId <> i.id
+  // A stance INTO now holds needs no VOICED_BY to INTO: a holder voicing its own stance has none.
+  WITH s, i WHERE NOT EXISTS { (i)-[:HOLDS]->(s) }
   CREATE (s)-[:VOICED_BY]->(i)
   RETURN count(*) AS voicedBy
 }
 CALL (f, i) {
-  // Speaker FROM voicing its own stance (no VOICED_BY), and stances INTO now voices itself.
-  MATCH (i)-[:HOLDS]->(s:Stance)
-  WHERE s.speakerId = $from OR EXISTS { (s)-[:VOICED_BY]->(i) }
-  SET s.speakerId = i.id
-  WITH s, i
-  MATCH (s)-[v:VOICED_BY]->(i)
+  // Stances FROM held and INTO voiced: INTO now voices its own.
+  MATCH (i)-[:HOLDS]->(s:Stance)-[v:VOICED_BY]->(i)
   DELETE v
 }
 CALL (f, i) {

@@ -22,9 +22,12 @@ RETURN a.id AS id, a.sha256 AS sha256, a.extractor AS extractor, a.contentHash A
 // topics they touched (candidates for the orphan sweep).
 CALL () {
   UNWIND $ids AS id
-  MATCH (s:Stance {articleId: id})
-  WITH s, s.holderId AS holderId, s.targetId AS targetId, s.kind AS kind
+  MATCH (:Article {id: id})<-[:STATED_IN]-(s:Stance)
+  OPTIONAL MATCH (h:Actor)-[:HOLDS]->(s)
+  OPTIONAL MATCH (s)-[:TOWARD]->(t)
+  WITH s, h.id AS holderId, t.id AS targetId, s.kind AS kind
   DETACH DELETE s
+  WITH holderId, targetId, kind WHERE holderId IS NOT NULL AND targetId IS NOT NULL
   RETURN collect(DISTINCT {holderId: holderId, targetId: targetId, kind: kind}) AS pairs
 }
 CALL () {
@@ -126,8 +129,7 @@ CALL (actorNodes, topicNodes) {
   CREATE (s:Stance {
     id: row.id, kind: row.kind, polarity: toInteger(row.polarity), quote: row.quote,
     sentence: toInteger(row.sentence), start: toInteger(row.start), end: toInteger(row.end),
-    negated: row.negated, confidence: toFloat(row.confidence), publishedAt: g.publishedAt,
-    articleId: g.articleId, holderId: row.holderId, targetId: row.targetId, speakerId: row.speakerId
+    negated: row.negated, confidence: toFloat(row.confidence), publishedAt: g.publishedAt
   })
   CREATE (h)-[:HOLDS]->(s), (s)-[:STATED_IN]->(art), (s)-[:TOWARD]->(t)
   WITH s, row, actorNodes WHERE row.voicedBy IS NOT NULL
@@ -173,9 +175,9 @@ RETURN row.holderId AS holderId, type(r) AS type, x.id AS targetId, elementId(r)
 UNWIND $holders AS row
 MATCH (h:Actor {id: row.holderId})
 CALL (row, h) {
-  MATCH (h)-[:HOLDS]->(s)
-  WHERE s.targetId IN row.targetIds
-  WITH s.targetId AS targetId, s.kind AS kind, count(s) AS n, min(s.publishedAt) AS firstSeen,
+  MATCH (h)-[:HOLDS]->(s)-[:TOWARD]->(x)
+  WHERE x.id IN row.targetIds
+  WITH x.id AS targetId, s.kind AS kind, count(s) AS n, min(s.publishedAt) AS firstSeen,
        max(s.publishedAt) AS lastSeen, sum(s.polarity) AS polaritySum
   RETURN collect({targetId: targetId, kind: kind, n: n, firstSeen: firstSeen, lastSeen: lastSeen, polaritySum: polaritySum}) AS groups
 }

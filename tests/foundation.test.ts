@@ -76,6 +76,36 @@ describe('schema migrations', () => {
     expect(JSON.parse(second.stdout).applied).toEqual([]);
   });
 
+  it('strip the id copies older loads wrote on Stances, and their index (migration 4)', async () => {
+    const session = driver.session({ database: db() });
+    try {
+      await session.run('CREATE INDEX stance_article IF NOT EXISTS FOR (s:Stance) ON (s.articleId)');
+      await session.run(
+        `CREATE (:Stance {id: 'stance:old-style', kind: 'OPPOSE', articleId: 'url:a', holderId: 'russia',
+                          targetId: 'topic:t', speakerId: 'sergei-lavrov'})`,
+      );
+      await session.run('MATCH (m:SchemaMigration {version: 4}) DELETE m');
+    } finally {
+      await session.close();
+    }
+    const res = await runCli(['db', 'migrate', '--json']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout).applied.map((m: { version: number }) => m.version)).toEqual([4]);
+    const { records } = await driver.executeQuery(
+      "MATCH (s:Stance {id: 'stance:old-style'}) RETURN keys(s) AS keys",
+      {},
+      { database: db() },
+    );
+    expect(records[0].get('keys').sort()).toEqual(['id', 'kind']);
+    const idx = await driver.executeQuery(
+      "SHOW INDEXES YIELD name WHERE name = 'stance_article' RETURN name",
+      {},
+      { database: db() },
+    );
+    expect(idx.records).toEqual([]);
+    await driver.executeQuery("MATCH (s:Stance {id: 'stance:old-style'}) DELETE s", {}, { database: db() });
+  });
+
   it('let Neo4j itself reject a duplicate Actor id', async () => {
     await driver.executeQuery("CREATE (:Actor {id: 'dup-test', name: 'One'})", {}, { database: db() });
     await expect(

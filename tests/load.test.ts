@@ -82,7 +82,8 @@ describe('stancegraph load (seed article, extracted on the fly)', () => {
 
     const shape = await rows(
       `MATCH (h:Actor)-[:HOLDS]->(s:Stance)-[:TOWARD]->(t), (s)-[:STATED_IN]->(:Article)
-       RETURN count(s) AS n, count(CASE WHEN s.holderId = h.id AND s.targetId = t.id THEN 1 END) AS ids,
+       RETURN count(s) AS n,
+              count(CASE WHEN all(k IN keys(s) WHERE k IN ['id', 'kind', 'polarity', 'quote', 'sentence', 'start', 'end', 'negated', 'confidence', 'publishedAt']) THEN 1 END) AS ids,
               count(CASE WHEN s.polarity IN [-1, 0, 1] AND s.id STARTS WITH 'stance:' THEN 1 END) AS typed`,
     );
     expect(shape[0].ids).toBe(shape[0].n);
@@ -166,7 +167,7 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
       },
     ]);
     const voiced = await rows(
-      'MATCH (s:Stance)-[:VOICED_BY]->(v:Actor) RETURN s.holderId AS holder, v.id AS speaker',
+      'MATCH (h:Actor)-[:HOLDS]->(s:Stance)-[:VOICED_BY]->(v:Actor) RETURN h.id AS holder, v.id AS speaker',
     );
     expect(voiced).toEqual([{ holder: 'russia', speaker: 'sergei-lavrov' }]);
     const rep = await rows(
@@ -215,7 +216,7 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ loaded: 1, unchanged: 0 });
     const a1 = 'url:https://example.test/a1';
     const stances = await rows(
-      'MATCH (s:Stance {articleId: $id}) RETURN s.kind AS kind, s.targetId AS target ORDER BY kind',
+      'MATCH (t)<-[:TOWARD]-(s:Stance)-[:STATED_IN]->(:Article {id: $id}) RETURN s.kind AS kind, t.id AS target ORDER BY kind',
       { id: a1 },
     );
     expect(stances).toEqual([{ kind: 'SUPPORT', target: 'topic:draft-resolution' }]);
@@ -313,7 +314,7 @@ describe('stancegraph load --from-jsonl (fixtures)', () => {
     ).toEqual([{ count: 2, sum: -2 }]);
     // Every edge a2 touched is exact; the one it did not (Russia CRITICIZES the US) keeps the mark.
     const stale = await rows(
-      `MATCH (h:Actor)-[:HOLDS]->(:Stance {articleId: $a2})-[:TOWARD]->(t)
+      `MATCH (h:Actor)-[:HOLDS]->(s:Stance)-[:TOWARD]->(t), (s)-[:STATED_IN]->(:Article {id: $a2})
        MATCH (h)-[r]->(t) WHERE r.count IS NOT NULL AND (r.count = 99 OR r.polaritySum IS NULL)
        RETURN count(r) AS n`,
       { a2: 'url:https://example.test/a2' },
@@ -396,11 +397,11 @@ describe('stancegraph actors merge', () => {
     expect(ru[0].merged).toEqual(['the-kremlin']);
     expect(ru[0].aliases).toEqual(expect.arrayContaining(['Kremlin', 'The Kremlin', 'Moscow']));
     const stances = await rows(
-      "MATCH (h:Actor)-[:HOLDS]->(s:Stance {articleId: 'url:https://example.test/a3'}) RETURN h.id AS h, s.holderId AS holderId, s.kind AS kind ORDER BY kind",
+      "MATCH (h:Actor)-[:HOLDS]->(s:Stance)-[:STATED_IN]->(:Article {id: 'url:https://example.test/a3'}) RETURN h.id AS h, s.kind AS kind ORDER BY kind",
     );
     expect(stances).toEqual([
-      { h: 'russia', holderId: 'russia', kind: 'CONDEMN' },
-      { h: 'russia', holderId: 'russia', kind: 'CRITICIZE' },
+      { h: 'russia', kind: 'CONDEMN' },
+      { h: 'russia', kind: 'CRITICIZE' },
     ]);
     const crit = await rows(
       "MATCH (:Actor {id: 'russia'})-[r:CRITICIZES]->(:Actor {id: 'united-states'}) RETURN r.count AS n",
@@ -430,6 +431,30 @@ describe('stancegraph actors merge', () => {
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(await stats()).toEqual(merged);
     expect(await rows('MATCH (s:Stance) RETURN s.id AS id ORDER BY id')).toEqual(ids);
+  });
+
+  it('moves VOICED_BY with its speaker, and drops it when the holder becomes its own speaker', async () => {
+    const voices = () =>
+      rows(
+        `MATCH (h:Actor)-[:HOLDS]->(s:Stance)
+         RETURN h.id AS holder, s.kind AS kind, [(s)-[:VOICED_BY]->(v) | v.id] AS speakers ORDER BY kind`,
+      );
+    for (const [into, speakers] of [
+      ['united-states', ['united-states']],
+      ['russia', []],
+    ] as const) {
+      await resetDatabase(driver);
+      const load = await runCli(['load', '--from-jsonl', fx('a1.jsonl')]);
+      expect(load.code, load.stderr).toBe(0);
+      expect((await voices())[1]).toEqual({ holder: 'russia', kind: 'OPPOSE', speakers: ['sergei-lavrov'] });
+      const file = path.join(dir, `voiced-${into}.json`);
+      const res = await runCli(['actors', 'merge', 'sergei-lavrov', into, '--aliases', file, '--json']);
+      expect(res.code, res.stderr).toBe(0);
+      expect(await voices()).toEqual([
+        { holder: 'russia', kind: 'CRITICIZE', speakers: [] },
+        { holder: 'russia', kind: 'OPPOSE', speakers },
+      ]);
+    }
   });
 
   it('a later load mentioning FROM lands on INTO, from mergedIds even without the aliases file', async () => {

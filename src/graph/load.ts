@@ -134,20 +134,19 @@ function indexOf(ids: Map<string, number>, id: string): number {
 }
 
 /**
- * A Stance as sent to writeBatch, inside its article's group: no article id or date, no nulls; its
- * holder, target and speaker (when it is not the holder) by their index in the batch's rows.
+ * A Stance as sent to writeBatch, inside its article's group: its own properties, and its holder,
+ * target and speaker (when it is not the holder) by their index in the batch's rows. The Stance
+ * node keeps no copy of these ids: its relationships say them.
  */
 function stanceParam(s: StanceRow, ix: NodeIndex): Record<string, unknown> {
-  const { articleId: _a, publishedAt: _p, speakerId, voicedBy, ...row } = s;
+  const { articleId: _a, publishedAt: _p, holderId, targetId, speakerId: _s, voicedBy, ...row } = s;
   const refs = {
-    holder: indexOf(ix.actors, s.holderId),
-    target: indexOf(s.targetIsTopic ? ix.topics : ix.actors, s.targetId),
+    holder: indexOf(ix.actors, holderId),
+    target: indexOf(s.targetIsTopic ? ix.topics : ix.actors, targetId),
   };
-  return speakerId === null
+  return voicedBy === null
     ? { ...row, ...refs }
-    : voicedBy === null
-      ? { ...row, ...refs, speakerId }
-      : { ...row, ...refs, speakerId, voicedBy: indexOf(ix.actors, voicedBy) };
+    : { ...row, ...refs, voicedBy: indexOf(ix.actors, voicedBy) };
 }
 
 interface Pair {

@@ -55,8 +55,14 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
       result.alreadyApplied++;
       continue;
     }
-    // Schema statements cannot share a transaction with writes: each runs on its own.
-    for (const stmt of m.statements) await driver.executeQuery(stmt, {}, { database });
+    // Schema statements cannot share a transaction with writes: each runs on its own, as an
+    // auto-commit transaction, so that a data migration may use CALL { ... } IN TRANSACTIONS.
+    const session = driver.session({ database });
+    try {
+      for (const stmt of m.statements) await session.run(stmt);
+    } finally {
+      await session.close();
+    }
     await driver.executeQuery(
       query('admin', 'recordMigration'),
       { version: m.version, name: m.name, checksum: m.checksum },
