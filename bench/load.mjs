@@ -6,13 +6,15 @@
 //                                          (load-only time, stances/s written);
 //   3. the same again                    : every article unchanged (idempotent reload);
 //   4. `stancegraph load BBC` again      : into the emptied database, the server now warm;
-//   5. a synthetic stance-dense corpus (bench/dense-corpus.mjs, 40,000 stances), loaded 4 times:
-//      stances/s written is the median of the last three (the first is printed too).
+//   5. a synthetic stance-dense corpus (bench/dense-corpus.mjs, 40,000 stances), loaded 8 times:
+//      stances/s written is the median of the last three, once the server's JIT has mostly
+//      settled; the first load's rate is printed too, and for a local server the seconds its JIT
+//      compilers spent during each load (jstat), which is what makes the early loads slower.
 // Options: --use-env  use NEO4J_URI/NEO4J_PASSWORD instead (refused unless that database is empty,
 //                     or --force is given; it is emptied between runs, so only use a scratch one);
 //          --corpus DIR  another corpus.
 // Targets (issue 4): >= 5,000 stances/s written; whole corpus extracted + loaded in < 30 s.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,18 @@ const HTTP = 28476;
 const local = await import(path.join(ROOT, 'dist', 'neo4j', 'local.js'));
 const neo4j = (await import('neo4j-driver')).default;
 const log = (m) => process.stderr.write(`[bench:load] ${m}\n`);
+
+/** Seconds the local server's JIT compilers have spent so far (jstat beside its java), or null. */
+function jitSeconds() {
+  if (!opts) return null;
+  const pid = local.status(opts).pid;
+  if (!pid) return null;
+  const { java } = local.findJava();
+  const jstat = java.includes(path.sep) ? path.join(path.dirname(java), 'jstat') : 'jstat';
+  const r = spawnSync(jstat, ['-compiler', String(pid)], { encoding: 'utf8' });
+  const time = r.status === 0 ? Number(r.stdout.trim().split('\n')[1]?.trim().split(/\s+/)[3]) : Number.NaN;
+  return Number.isFinite(time) ? time : null;
+}
 
 function run(cliArgs, env, { capture = true } = {}) {
   return new Promise((resolve, reject) => {
@@ -183,16 +197,18 @@ try {
   // BBC articles state few stances (most are sport, business, tech): a synthetic stance-dense corpus
   // measures the stance write path itself. Its first load meets a server that has not run these
   // shapes yet (the JVM compiles as it goes): reported, then three more loads give the rate.
-  const DENSE = { articles: 800, stances: 50, actors: 60 };
+  const DENSE = { articles: 800, stances: 50, actors: 60, loads: 8 };
   log(
-    `5/5 synthetic stance-dense corpus (${DENSE.articles} articles x ${DENSE.stances} stances), loaded 4 times into the emptied database...`,
+    `5/5 synthetic stance-dense corpus (${DENSE.articles} articles x ${DENSE.stances} stances), loaded ${DENSE.loads} times into the emptied database...`,
   );
   const dense = path.join(outDir, 'dense.jsonl');
   writeFileSync(dense, denseCorpus(DENSE.articles, DENSE.stances, DENSE.actors));
   const denseRuns = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < DENSE.loads; i++) {
     await empty();
+    const jit0 = jitSeconds();
     const d = await run(['load', '--from-jsonl', dense, '--json'], env);
+    const jit1 = jitSeconds();
     if (d.code !== 0) throw new Error(`dense load failed (exit ${d.code}):\n${d.stderr}`);
     const s4 = JSON.parse(d.stdout);
     denseRuns.push({
@@ -200,9 +216,10 @@ try {
       loaderSeconds: s4.seconds,
       stancesPerSecond: +(s4.stances / s4.seconds).toFixed(1),
       retries: s4.retries,
+      jitSeconds: jit0 === null || jit1 === null ? null : +(jit1 - jit0).toFixed(1),
     });
   }
-  const measured = denseRuns.slice(1).map((r) => r.stancesPerSecond);
+  const measured = denseRuns.slice(-3).map((r) => r.stancesPerSecond);
   results.dense = {
     articles: DENSE.articles,
     stances: denseRuns[0].stances,
@@ -222,7 +239,12 @@ try {
       `  extraction alone  : ${results.extractOnlySeconds.toFixed(1)} s (stancegraph extract, for comparison)`,
       `  load only         : ${l.loaderSeconds.toFixed(1)} s in the loader (${l.seconds.toFixed(1)} s with process start-up), ${l.transactions} transactions; ${l.articlesPerSecond} articles/s, ${l.stancesPerSecond} stances/s, ${l.writesPerSecond} nodes+relationships/s   (target >= 5,000 stances/s)`,
       `  reload, unchanged : ${results.reload.seconds.toFixed(1)} s (${results.reload.unchanged} unchanged, ${results.reload.loaded} loaded)`,
-      `  stance-dense      : ${results.dense.stances} stances in ${results.dense.articles} synthetic articles, loaded 4 times: ${results.dense.runs.map((r) => `${r.loaderSeconds.toFixed(1)} s`).join(', ')}; ${results.dense.stancesPerSecond} stances/s (median of the last 3; ${results.dense.firstRunStancesPerSecond} on the first)   (target >= 5,000 stances/s)`,
+      `  stance-dense      : ${results.dense.stances} stances in ${results.dense.articles} synthetic articles, loaded ${results.dense.runs.length} times: ${results.dense.runs.map((r) => `${r.loaderSeconds.toFixed(1)} s`).join(', ')}; ${results.dense.stancesPerSecond} stances/s (median of the last 3; ${results.dense.firstRunStancesPerSecond} on the first)   (target >= 5,000 stances/s)`,
+      ...(results.dense.runs[0].jitSeconds === null
+        ? []
+        : [
+            `                      JIT compiler seconds in the server during each of those loads: ${results.dense.runs.map((r) => r.jitSeconds).join(', ')}`,
+          ]),
     ].join('\n'),
   );
   writeFileSync(path.join(outDir, 'load.json'), `${JSON.stringify(results, null, 2)}\n`);
