@@ -231,6 +231,11 @@ export interface Predicate {
   needsInf?: boolean;
   needsInfAfter?: boolean;
   accuses?: boolean;
+  /**
+   * The verb also takes a clause without "that" ("accepted his side had lost"): an object followed
+   * by an auxiliary is that clause's subject, not a target.
+   */
+  clause?: boolean;
   confidence?: number;
 }
 /** lemma -> predicates, longest particle list first. */

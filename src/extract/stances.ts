@@ -835,7 +835,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function targetsAt(
     q: number,
     end: number,
-    opts: { actorOnly?: boolean; topicOnly?: boolean } = {},
+    opts: { actorOnly?: boolean; topicOnly?: boolean; clause?: boolean } = {},
   ): Target[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
@@ -843,6 +843,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (s < end && (days.has(tokens[s].text) || tokens[s].pos === 'NUM')) return [];
     const e = npEnd(s, end);
     if (e <= s) return [];
+    // After a verb that takes a clause without "that", an NP followed by an auxiliary is the
+    // subject of that clause, not the verb's object: "accepted his side had not played well".
+    if (opts.clause && tokens[e]?.pos === 'AUX' && tokens[e].lower !== "'s") return [];
     // actor NP: the head region is covered by mentions
     let h = s;
     if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;

@@ -27,6 +27,12 @@ describe('stance extraction on short texts', () => {
     expect(r.stances[0].negated).toBe(false);
   });
 
+  it('"accept" with a clause: the clause subject is not what is accepted', () => {
+    expect(view(run('Turkey accepted the negotiations did not guarantee membership.'))).toEqual([]);
+    expect(view(run('Russia accepts that sanctions will stay.'))).toEqual([]);
+    expect(view(run('Turkey accepted the offer.'))).toEqual(['turkey SUPPORT 1 offer']);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
