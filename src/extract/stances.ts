@@ -1286,6 +1286,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1)))
     )
       return;
+    // A gerund another stance word governs is that stance's target, not a stance of its own: in
+    // "opposed to ending the ban" or "backed lifting the embargo" the subject does not end or lift.
+    if (/ing$/.test(t.lower) && prevTok) {
+      const gov = prevTok.lower === 'to' ? tokens[i - 2] : prevTok;
+      if (gov && (verbPredicates.has(gov.lemma) || adjPredicates.has(gov.lower))) return;
+    }
     // passive: "X was rejected by Y", "has been accused of"
     // "was rejected by", and headline passives without the auxiliary: "Blair and Brown criticised by MPs"
     const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');

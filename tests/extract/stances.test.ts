@@ -33,6 +33,15 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey accepted the offer.'))).toEqual(['turkey SUPPORT 1 offer']);
   });
 
+  it('a gerund another stance word governs is its target, not a stance of the subject', () => {
+    expect(view(run('The US is opposed to ending the ban.'))).toEqual([
+      'united-states OPPOSE -1 ending the ban',
+    ]);
+    expect(view(run('France backed lifting the embargo.'))).toEqual(['france SUPPORT 1 lifting the embargo']);
+    // a word that is no stance of its own leaves the gerund's stance to the subject
+    expect(view(run('Germany is committed to ending the ban.'))).toEqual(['germany OPPOSE -1 ban']);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
