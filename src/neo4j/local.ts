@@ -242,6 +242,19 @@ function portFree(port: number, host: string): Promise<boolean> {
   });
 }
 
+/** The HTTP connector (Neo4j Browser) answers a request; it can come up after Bolt does. */
+async function httpAnswers(port: number, host: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    await res.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function boltAnswers(port: number, host: string): Promise<boolean> {
   // Bolt handshake: magic preamble + four proposed versions; a Bolt server answers with 4 bytes.
   return new Promise((resolve) => {
@@ -436,14 +449,17 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
     exited = code ?? -1;
   });
   child.unref();
-  log(`Starting Neo4j (pid ${child.pid}), waiting for Bolt on ${boltUri(o)}...`);
+  log(
+    `Starting Neo4j (pid ${child.pid}), waiting for Bolt on ${boltUri(o)} and HTTP on port ${o.httpPort}...`,
+  );
 
   const deadline = Date.now() + o.timeoutSeconds * 1000;
   while (Date.now() < deadline) {
     if (exited !== null) {
       throw new UserError(`Neo4j exited during start-up (exit code ${exited}). Its log:\n${logTail(o)}`);
     }
-    if (await boltAnswers(o.boltPort, o.host)) {
+    // Both connectors: `start` prints the Browser address, which must answer when it returns.
+    if ((await boltAnswers(o.boltPort, o.host)) && (await httpAnswers(o.httpPort, o.host))) {
       return {
         alreadyRunning: false,
         status: status(o),
@@ -455,7 +471,7 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
   }
   await stop(o);
   throw new UserError(
-    `Neo4j did not answer on ${boltUri(o)} within ${o.timeoutSeconds}s (raise it with --timeout or STANCEGRAPH_NEO4J_TIMEOUT). Its log:\n${logTail(o)}`,
+    `Neo4j did not answer on ${boltUri(o)} and HTTP port ${o.httpPort} within ${o.timeoutSeconds}s (raise it with --timeout or STANCEGRAPH_NEO4J_TIMEOUT). Its log:\n${logTail(o)}`,
   );
 }
 
