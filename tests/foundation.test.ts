@@ -238,9 +238,11 @@ describe('stancegraph neo4j start|status|stop (a second, throw-away instance)', 
   it('names the port when it is already in use', async () => {
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(27688, '127.0.0.1', () => r()));
+    // Its own folder: an instance the test above left running (if it failed) would make this a no-op.
+    const own = mkdtempSync(path.join(os.tmpdir(), 'sg-port-'));
     try {
       const res = await runCli(
-        ['neo4j', 'start', '--dir', dir, '--bolt-port', '27688', '--http-port', '27475'],
+        ['neo4j', 'start', '--dir', own, '--bolt-port', '27688', '--http-port', '27475'],
         {
           env,
         },
@@ -249,6 +251,7 @@ describe('stancegraph neo4j start|status|stop (a second, throw-away instance)', 
       expect(res.stderr).toMatch(/Port 27688 \(Bolt\).*already in use/);
     } finally {
       blocker.close();
+      rmSync(own, { recursive: true, force: true });
     }
   });
 });
