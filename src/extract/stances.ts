@@ -1646,7 +1646,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const pm = mentionAt(sb);
       if (!(pm?.actor && e - sb === 1 && (pm.pron === 'he' || pm.pron === 'she'))) return;
     }
-    const m = mentionAt(sb) ?? (first?.lower === 'the' ? mentionAt(sb + 1) : undefined);
+    // "Mr Straw was naive": the honorific is not part of the mention
+    let h = sb;
+    while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
+    const m = mentionAt(h) ?? (tokens[h]?.lower === 'the' ? mentionAt(h + 1) : undefined);
     let target: Target | undefined;
     if (m && !m.adj && m.t1 === e) target = { actor: m.actor };
     else {

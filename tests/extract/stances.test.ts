@@ -42,6 +42,12 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Germany is committed to ending the ban.'))).toEqual(['germany OPPOSE -1 ban']);
   });
 
+  it('an evaluation of "Mr X" targets the actor, not a topic named after him', () => {
+    expect(view(run('Jack Straw visited Beijing. Michael Ancram said Mr Straw was naive.'))).toEqual([
+      'michael-ancram CRITICIZE -1 jack-straw',
+    ]);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
