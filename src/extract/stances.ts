@@ -1568,6 +1568,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.text === ',' || t.text === '.' || t.lower === 'that' || t.lower === 'if' || t.lower === 'because')
         break;
       if (t.pos === 'VERB' || t.pos === 'AUX') break;
+      // "pensions are under threat": the subject suffers it, nobody judges the subject
+      if (t.lower === 'under') break;
       if (
         negativeEval.has(t.lower) ||
         (j + 1 < end && negativeEval.has(`${t.lower} ${tokens[j + 1].lower}`))

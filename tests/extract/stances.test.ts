@@ -48,6 +48,15 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('"X is under threat" is no criticism of X; "X is a threat" is', () => {
+    expect(view(run('Union official Ann Smith said: "The pensions of workers are under threat."'))).toEqual(
+      [],
+    );
+    expect(view(run('Michael Ancram said Iran was a threat to peace.'))).toEqual([
+      'michael-ancram CRITICIZE -1 iran',
+    ]);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
