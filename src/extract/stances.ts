@@ -835,7 +835,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function targetsAt(
     q: number,
     end: number,
-    opts: { actorOnly?: boolean; topicOnly?: boolean; clause?: boolean } = {},
+    opts: { actorOnly?: boolean; topicOnly?: boolean; clause?: boolean; polarity?: number } = {},
   ): Target[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
@@ -877,7 +877,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (m?.pron && m.t1 >= e) return [];
     if (opts.actorOnly) return [];
     const topic = topicOf(s, e);
-    return topic ? [{ topic }] : [];
+    if (!topic) return [];
+    if (opts.polarity === -1) claimed.push([s, e]);
+    return [{ topic }];
   }
 
   // ---------------- emission ----------------
@@ -943,10 +945,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return false;
   };
 
+  /**
+   * Token spans of the sentence that are already the topic target of a stance against something. A
+   * stance verb inside one ("criticised the decision to end the talks") is part of what that stance
+   * is about, not a stance of the clause's subject: Russia does not oppose the talks. Under a stance
+   * for something it is the subject's own ("defended plans to end the embargo": against the embargo).
+   */
+  const claimed: [number, number][] = [];
+
   // sentence-level stance loop
   for (const s of sentences) {
     if (s.t1 - s.t0 > 200) continue; // reported as a warning by extract()
     const prevTargets: Target[] = [];
+    claimed.length = 0;
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i];
       // quick reject: only lexicon words and compounds can start a stance
@@ -1278,6 +1289,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
     }
     if (!pred) return;
+    if (claimed.some(([a, b]) => i >= a && i < b)) return;
     // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
     const prevTok = tokens[i - 1];
     if (

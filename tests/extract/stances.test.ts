@@ -57,6 +57,16 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it("a stance verb inside what an actor is against is not that actor's stance; inside what it backs, it is", () => {
+    expect(view(run('Russia criticised the decision to end the talks.'))).toEqual([
+      'russia CRITICIZE -1 decision to end the talks',
+    ]);
+    expect(view(run('Jack Straw defended plans to end the embargo.'))).toEqual([
+      'jack-straw SUPPORT 1 plans to end the embargo',
+      'jack-straw OPPOSE -1 embargo',
+    ]);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
