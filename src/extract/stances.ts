@@ -1328,6 +1328,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       holders = coordinatedRight(am, s.t1)
         .map((x) => resolveHolder(x, x.t0))
         .filter((x): x is string => !!x);
+      // "plans, backed by the UK, to lift the embargo": the participle modifies the noun before the
+      // comma; when that noun is no actor, the clause's subject is not what the agent backs.
+      const before = tokens[i - 2];
+      if (prevTok?.text === ',' && before?.pos === 'NOUN' && !mentionAt(i - 2)) return;
       const subj = holdersFor(i, lo).holders;
       targets = subj.map((a) => ({ actor: a }));
       if (!targets.length) {

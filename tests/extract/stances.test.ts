@@ -67,6 +67,15 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('"NOUN, backed by X," is X backing that noun, not the clause subject', () => {
+    expect(
+      view(run('Sir Menzies Campbell was worried about plans, backed by the UK, to lift the embargo.')),
+    ).toEqual([]);
+    expect(view(run('Bashar al-Assad, backed by Russia, refused to step down.'))).toEqual([
+      'russia SUPPORT 1 bashar-al-assad',
+    ]);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
