@@ -1637,6 +1637,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if ((t.pos === 'CCONJ' || t.lower === 'and' || t.lower === 'but') && tokens[b + 1]?.pos === 'PRON')
         break;
       if (t.pos === 'AUX') break;
+      // "no room for complacency simply because we are successful": the subject starts after it
+      // (not "since": "his record since his arrival is excellent")
+      if (/^(because|although|though|whilst|while|unless)$/.test(t.lower)) break;
       b--;
     }
     let sb = b + 1;

@@ -76,6 +76,13 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('an evaluation\'s subject starts after "because", "although", "while"', () => {
+    expect(view(run('Michael Ancram said the plan was dangerous because Iran is a threat.'))).toEqual([
+      'michael-ancram CRITICIZE -1 plan',
+      'michael-ancram CRITICIZE -1 iran',
+    ]);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
