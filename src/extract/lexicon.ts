@@ -208,6 +208,7 @@ for (const b of roles.stateBodies as string[]) add(b, 'body', b.toLowerCase());
 export const regimeNouns = new Set<string>(roles.regime);
 export const orgHeads = new Set<string>(roles.orgHeads);
 export const documentHeads = new Set<string>(roles.documentHeads);
+export const orgTails = new Set<string>(roles.orgTails);
 export const placeNouns = new Set<string>(roles.placeNouns);
 export const locPreps = new Set<string>(roles.locPreps);
 export const motionVerbs = new Set<string>(roles.motionVerbs);

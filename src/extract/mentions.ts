@@ -22,6 +22,7 @@ import {
   nonNameCaps,
   notNamesAlone,
   orgHeads,
+  orgTails,
   placeNouns,
   regimeNouns,
   slug,
@@ -482,7 +483,11 @@ export function buildMentions(
       );
       return;
     }
-    if (orgHeads.has(head) || orgHeads.has(words[0])) {
+    if (
+      orgHeads.has(head) ||
+      orgHeads.has(words[0]) ||
+      (words.length > 1 && orgTails.has(words[words.length - 1]))
+    ) {
       nameKind.set(it, 'org');
       return;
     }

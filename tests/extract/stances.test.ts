@@ -83,6 +83,17 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('clubs, firms and charities named like people are organisations; events and venues are no actors', () => {
+    const r = run(
+      'Leeds United criticised the plan. Christian Aid condemned the move. Serena Williams won the Wimbledon Championships at Wembley Stadium. The Wimbledon Championships end today.',
+    );
+    const kinds = Object.fromEntries(r.actors.map((a) => [a.id, a.kind]));
+    expect(kinds['leeds-united']).toBe('ORGANIZATION');
+    expect(kinds['christian-aid']).toBe('ORGANIZATION');
+    expect(r.actors.filter((a) => /championships|stadium/.test(a.id))).toEqual([]);
+    expect(view(r)).toEqual(['leeds-united CRITICIZE -1 plan', 'christian-aid CONDEMN -1 move']);
+  });
+
   it('passive with an agent: "was rejected by" makes the agent the holder', () => {
     const r = run('The European Union was rejected by Turkey.');
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
