@@ -832,6 +832,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   };
 
   /** Targets of the NP starting at q. */
+  /** The first token from h (before e) that is not an honorific outside a mention: "Mr Brown". */
+  function pastHonorifics(h: number, e: number): number {
+    while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
+    return h;
+  }
+
   function targetsAt(
     q: number,
     end: number,
@@ -849,8 +855,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // actor NP: the head region is covered by mentions
     let h = s;
     if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;
-    // "Mr Brown": the honorific is not part of the mention
-    while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
+    h = pastHonorifics(h, e);
     const m = mentionAt(h);
     if (m && m.t0 <= h && !m.adj) {
       const coords = coordinatedRight(m, e);
@@ -1667,9 +1672,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const pm = mentionAt(sb);
       if (!(pm?.actor && e - sb === 1 && (pm.pron === 'he' || pm.pron === 'she'))) return;
     }
-    // "Mr Straw was naive": the honorific is not part of the mention
-    let h = sb;
-    while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
+    // "Mr Straw was naive"
+    const h = pastHonorifics(sb, e);
     const m = mentionAt(h) ?? (tokens[h]?.lower === 'the' ? mentionAt(h + 1) : undefined);
     let target: Target | undefined;
     if (m && !m.adj && m.t1 === e) target = { actor: m.actor };
