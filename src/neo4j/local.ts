@@ -89,8 +89,10 @@ const passwordFile = (o: LocalOptions) => path.join(o.dir, 'password');
 const stateFile = (o: LocalOptions) => path.join(o.dir, 'run', 'state.json');
 const completeMarker = (o: LocalOptions) => path.join(o.libDir, '.complete');
 
-export const boltUri = (o: LocalOptions) => `bolt://${o.host}:${o.boltPort}`;
-export const browserUrl = (o: LocalOptions) => `http://${o.host}:${o.httpPort}/browser/`;
+/** The host as it goes in a URL: an IPv6 address in brackets. */
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+export const boltUri = (o: LocalOptions) => `bolt://${urlHost(o.host)}:${o.boltPort}`;
+export const browserUrl = (o: LocalOptions) => `http://${urlHost(o.host)}:${o.httpPort}/browser/`;
 
 /** The Neo4j version in the jar cache, read from the pom that provisioned it. */
 export function installedVersion(o: LocalOptions): string | null {
@@ -243,11 +245,9 @@ function portFree(port: number, host: string): Promise<boolean> {
 }
 
 /** The HTTP connector (Neo4j Browser) answers a request; it can come up after Bolt does. */
-async function httpAnswers(port: number, host: string): Promise<boolean> {
+async function httpAnswers(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/`, {
-      signal: AbortSignal.timeout(2000),
-    });
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
     await res.body?.cancel();
     return true;
   } catch {
@@ -459,7 +459,7 @@ export async function start(o: LocalOptions, log: (msg: string) => void = () => 
       throw new UserError(`Neo4j exited during start-up (exit code ${exited}). Its log:\n${logTail(o)}`);
     }
     // Both connectors: `start` prints the Browser address, which must answer when it returns.
-    if ((await boltAnswers(o.boltPort, o.host)) && (await httpAnswers(o.httpPort, o.host))) {
+    if ((await boltAnswers(o.boltPort, o.host)) && (await httpAnswers(browserUrl(o)))) {
       return {
         alreadyRunning: false,
         status: status(o),
