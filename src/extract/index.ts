@@ -7,6 +7,7 @@ import { englishRatio } from '../articles/language.js';
 import type { Article, ExtractedActor, ExtractionResult, Warning } from '../types.js';
 import { resolvePronouns } from './coref.js';
 import { buildDoc } from './doc.js';
+import { famousIds } from './lexicon.js';
 import { buildMentions } from './mentions.js';
 import { findStances } from './stances.js';
 
@@ -92,6 +93,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
     if (
       a.kind === 'PERSON' &&
       a.mentions <= 1 &&
+      !famousIds.has(a.id) &&
       !a.role &&
       a.represents.size === 0 &&
       !used.has(a.id) &&

@@ -104,6 +104,7 @@ const aliasesFor = extra.aliases as Record<string, string[]>;
 const metonymsFor = extra.metonyms as Record<string, string[]>;
 const demonymsFor = extra.demonyms as Record<string, string[]>;
 const notMetonym = new Set<string>(extra.notCapitalMetonyms);
+const notAltSpelling = new Set<string>(extra.notAltSpellings ?? []);
 export const countryDemonym = new Map<string, string>();
 export const countryName = new Map<string, string>();
 // sovereign states first, so that a shared demonym or capital ("American") goes to the state
@@ -129,7 +130,8 @@ for (const c of ordered) {
   if (c.name.official.length < 40) add(c.name.official, 'country', id);
   for (const a of c.altSpellings) {
     // two-letter ISO codes collide with words (IN, IT, NO, ME); only longer spellings in Latin script
-    if (a.length >= 4 && /^[A-Za-z .'-]+$/.test(a) && !a.includes(',')) add(a, 'country', id);
+    if (a.length >= 4 && /^[A-Za-z .'-]+$/.test(a) && !a.includes(',') && !notAltSpelling.has(a))
+      add(a, 'country', id);
   }
   const dem = c.demonyms?.eng;
   if (dem) {
@@ -360,6 +362,8 @@ const pushTo = (m: Map<string, FamousPerson[]>, k: string, p: FamousPerson) => {
   if (!list.includes(p)) list.push(p);
   m.set(k, list);
 };
+/** Ids of the prominent people in people.json. */
+export const famousIds = new Set<string>();
 for (const x of load('people.json').people as {
   name: string;
   surname: string;
@@ -377,6 +381,7 @@ for (const x of load('people.json').people as {
       .map((n) => n.match(/^(Lord|Lady|Baroness|Baron|Sir|Dame)\s/)?.[1].toLowerCase())
       .filter((t): t is string => !!t),
   };
+  famousIds.add(p.id);
   for (const n of [x.name, ...(x.aliases ?? [])]) pushTo(famousByFullName, personKey(n), p);
   pushTo(famousBySurnameKey, personKey(x.surname), p);
 }

@@ -11,6 +11,7 @@ import {
   days,
   documentHeads,
   type Entry,
+  type EntryType,
   famousByName,
   famousBySurname,
   femaleHon,
@@ -107,7 +108,15 @@ const NAME_PARTICLES = new Set([
   'la',
   'le',
   'ben',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'des',
+  'ter',
 ]);
+const PARTICLES_BEFORE = new RegExp(`^((${[...NAME_PARTICLES].join('|')})\\s+)+`);
+const PLACE_TYPES = new Set<EntryType>(['country', 'metonym', 'location', 'demonym']);
 const TYPE_RANK: Record<string, number> = {
   org: 0,
   country: 1,
@@ -164,6 +173,19 @@ function trieMatch(tokens: Token[], i: number, end: number): { t1: number; entri
   return best;
 }
 
+const chunkText = (tokens: Token[], i: number, j: number): string =>
+  tokens
+    .slice(i, j)
+    .map((x, n) => (n && x.space ? ' ' : '') + x.text)
+    .join('');
+
+/** The end of a run of one to three lower-case name particles at j ("von der"), or j if there is none. */
+function particlesEnd(tokens: Token[], j: number, t1: number): number {
+  let k = j;
+  while (k < t1 && k - j < 3 && !tokens[k].nl && NAME_PARTICLES.has(tokens[k].text)) k++;
+  return k < t1 && !tokens[k].nl ? k : j;
+}
+
 const isNameWord = (t: Token) => t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
 
 /** Items of one sentence: gazetteer entries, proper-noun chunks, pronouns. */
@@ -181,9 +203,28 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
       }
     }
     const m = trieMatch(tokens, i, t1);
-    if (m) {
+    // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
+    const prev = items[items.length - 1];
+    const surname =
+      m &&
+      m.t1 === i + 1 &&
+      prev?.k === 'entry' &&
+      prev.e.type === 'hon' &&
+      prev.t1 === i &&
+      PLACE_TYPES.has(m.entries[0].type);
+    if (m && !surname) {
       items.push({ k: 'entry', t0: i, t1: m.t1, e: m.entries[0], all: m.entries });
       i = m.t1;
+      continue;
+    }
+    // "Mr van der Veer", "Mrs von der Leyen": a surname that starts with particles
+    const afterHon = prev?.k === 'entry' && prev.e.type === 'hon' && prev.t1 === i;
+    const pEnd = afterHon ? particlesEnd(tokens, i, t1) : i;
+    if (pEnd > i && isNameWord(tokens[pEnd]) && !nonNameCaps.has(tokens[pEnd].text)) {
+      let j = pEnd + 1;
+      while (j < t1 && !tokens[j].nl && isNameWord(tokens[j]) && !trieStartsStrong(tokens, j, t1)) j++;
+      items.push({ k: 'name', t0: i, t1: j, text: chunkText(tokens, i, j) });
+      i = j;
       continue;
     }
     const sentInitial = i === t0 || tokens[i - 1].text === '"' || tokens[i - 1].text === '\u201c';
@@ -202,12 +243,14 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
           continue;
         }
         const low = u.lower;
-        if (
-          NAME_PARTICLES.has(low.split('-')[0]) &&
-          j + 1 <= t1 &&
-          (u.parts || (tokens[j + 1] && isNameWord(tokens[j + 1])))
-        ) {
+        if (NAME_PARTICLES.has(low.split('-')[0]) && u.parts) {
           j++;
+          continue;
+        }
+        // "bin Laden", "von der Leyen", "van der Veer", "de la Rua": particles, then a name word
+        const after = particlesEnd(tokens, j, t1);
+        if (after > j && isNameWord(tokens[after])) {
+          j = after + 1;
           continue;
         }
         if (
@@ -221,15 +264,7 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
         }
         break;
       }
-      items.push({
-        k: 'name',
-        t0: i,
-        t1: j,
-        text: tokens
-          .slice(i, j)
-          .map((x, n) => (n && x.space ? ' ' : '') + x.text)
-          .join(''),
-      });
+      items.push({ k: 'name', t0: i, t1: j, text: chunkText(tokens, i, j) });
       i = j;
       continue;
     }
@@ -285,12 +320,19 @@ export function buildMentions(
     title: string | undefined,
   ): ActorRec | undefined => {
     if (nameGoesOn(it.t1)) return undefined;
-    const famous = famousBySurname(it.text, year, title);
+    // "von der Leyen": the lexicon's surname drops lower-case particles
+    const famous = famousBySurname(it.text.replace(PARTICLES_BEFORE, ''), year, title);
     if (!famous) return undefined;
     const a = ensure(famous.id, famous.name, 'PERSON');
     a.kind = 'PERSON';
     personByKey.set(stripAl(it.text), famous.id);
     return a;
+  };
+  /** A person's id from a surname alone; "Mrs Jordan" must not become the node of Jordan, the country. */
+  const personSlug = (text: string): string => {
+    const id = slug(text);
+    const k = known.get(id);
+    return k && k.kind !== 'PERSON' ? `${id}-person` : id;
   };
   const textOf = (t0: number, t1: number) => doc.text.slice(tokens[t0].start, tokens[t1 - 1].end);
   const add = (t0: number, t1: number, actor: string, extra: Partial<Mention> = {}): Mention => {
@@ -351,8 +393,11 @@ export function buildMentions(
   };
 
   /** Role + affiliation to the left of token position p (exclusive). */
-  const leftRole = (p: number): { role?: string; aff?: string; hon?: string; start: number } => {
+  const leftRole = (
+    p: number,
+  ): { role?: string; aff?: string; hon?: string; start: number; honStart: number } => {
     let q = p;
+    let honStart = p;
     let hon: string | undefined;
     let role: string | undefined;
     let aff: string | undefined;
@@ -360,6 +405,7 @@ export function buildMentions(
     if (n !== undefined && allItems[n].k === 'entry' && (allItems[n] as { e: Entry }).e.type === 'hon') {
       hon = (allItems[n] as { e: Entry }).e.id;
       q = allItems[n].t0;
+      honStart = q;
       n = itemAt.get(q);
     }
     // "Russia's deputy foreign minister, Gennady Gatilov"
@@ -400,7 +446,7 @@ export function buildMentions(
         q = allItems[n2!].t0;
       }
     }
-    return { role, aff, hon, start: q };
+    return { role, aff, hon, start: q, honStart };
   };
 
   /** Appositive role to the right: "Gennady Gatilov, Russia's deputy foreign minister," / "Brad Adams, from the UK's Human Rights Watch". */
@@ -531,7 +577,8 @@ export function buildMentions(
   const firstKey = new Map<string, string>();
   for (const d of drafts) {
     const words = d.item.text.split(/\s+/);
-    if (words.length < 2) continue;
+    // a surname with its particles ("Mr van der Veer") is no full name
+    if (words.length < 2 || NAME_PARTICLES.has(words[0])) continue;
     // a prominent person's variant ("Bashar Assad", "George Bush" in 2004) gets the canonical id
     const famous = famousByName(d.item.text, year);
     const id = famous?.id ?? slug(d.item.text);
@@ -549,6 +596,17 @@ export function buildMentions(
   }
   const personFor = (text: string): string | undefined => {
     const words = text.split(/\s+/);
+    // "van der Veer" after "Jeroen van der Veer": a surname with its particles
+    if (words.length >= 2 && NAME_PARTICLES.has(words[0])) {
+      const cand = personByKey.get(stripAl(words[words.length - 1]));
+      const name = cand ? actors.get(cand)?.name.toLowerCase() : undefined;
+      if (
+        cand &&
+        !personAmbiguous.has(stripAl(words[words.length - 1])) &&
+        name?.endsWith(` ${text.toLowerCase()}`)
+      )
+        return cand;
+    }
     if (words.length >= 2) {
       const id = slug(text);
       if (actors.has(id)) return id;
@@ -569,6 +627,13 @@ export function buildMentions(
       if (actors.get(id)?.nameKeys?.some((k) => k.includes('-'))) return id;
     }
     return undefined;
+  };
+
+  /** "Sir Phil" after "Sir Phil Watts": a knight or dame is named by the first name. */
+  const knightFor = (text: string, hon: string | undefined): string | undefined => {
+    if (!hon || !/^(sir|dame)$/i.test(hon) || /\s/.test(text)) return undefined;
+    const key = stripAl(text);
+    return personAmbiguous.has(`first:${key}`) ? undefined : firstKey.get(key);
   };
 
   // ---- pass 2: mentions ----
@@ -832,11 +897,11 @@ export function buildMentions(
         add(it.t0, it.t1, userId);
         return;
       }
-      const pid = personFor(text);
+      const pid = personFor(text) ?? knightFor(text, leftRole(it.t0).hon);
       if (pid) {
         const a = actors.get(pid)!;
         const lr = leftRole(it.t0);
-        const full = lr.hon ? textOf(lr.start, it.t1) : text;
+        const full = lr.hon ? textOf(lr.honStart, it.t1) : text;
         a.aliases.add(text);
         if (lr.hon) a.aliases.add(full);
         add(it.t0, it.t1, pid);
@@ -847,19 +912,19 @@ export function buildMentions(
       if (a) {
         a.nameKeys = a.name.split(/\s+/).map(stripAl);
         a.aliases.add(text);
-        if (lr.hon) a.aliases.add(textOf(lr.start, it.t1));
+        if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
         if (lr.role && !a.role) a.role = lr.role;
         add(it.t0, it.t1, a.id);
         return;
       }
       // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
       if (lr.hon && /^(mr|mrs|ms|dr|sir|lord|lady|baroness)\.?$/.test(lr.hon)) {
-        const id = slug(text);
+        const id = personSlug(text);
         const a = ensure(id, text, 'PERSON');
         a.nameKeys = [stripAl(text)];
         personByKey.set(stripAl(text), id);
         a.aliases.add(text);
-        a.aliases.add(textOf(lr.start, it.t1));
+        a.aliases.add(textOf(lr.honStart, it.t1));
         add(it.t0, it.t1, id);
       }
       return;
@@ -869,10 +934,13 @@ export function buildMentions(
     const lr = leftRole(it.t0);
     const rr = rightRole(it.t1);
     const role = lr.role ?? rr.role;
-    const resolved = userId ?? personFor(text);
+    const resolved = userId ?? personFor(text) ?? knightFor(text, lr.hon);
     // "Prime Minister Blair" with no full name in the article: a prominent person, if one fits
-    const famous = resolved || /\s/.test(text) ? undefined : famousFromSurname(it, lr.hon ?? lr.role);
-    const pid = resolved ?? famous?.id ?? slug(text);
+    const famous =
+      resolved || /\s/.test(text.replace(PARTICLES_BEFORE, ''))
+        ? undefined
+        : famousFromSurname(it, lr.hon ?? lr.role);
+    const pid = resolved ?? famous?.id ?? personSlug(text);
     const a = famous ?? ensure(pid, text, 'PERSON');
     if (famous) a.nameKeys ??= famous.name.split(/\s+/).map(stripAl);
     a.aliases.add(text);
@@ -881,7 +949,7 @@ export function buildMentions(
       const on = slug(aff.slice(5));
       aff = actors.has(on) ? on : undefined;
     }
-    if (lr.hon) a.aliases.add(textOf(lr.start, it.t1));
+    if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
     if (lr.hon && femaleHon.has(lr.hon)) a.gender = 'f';
     if (lr.hon && maleHon.has(lr.hon)) a.gender = 'm';
     if (role && !a.role) a.role = role;

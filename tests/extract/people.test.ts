@@ -82,3 +82,55 @@ describe('titles that name no one', () => {
     expect(ids(r)).not.toContain('election');
   });
 });
+
+describe('names with particles, surnames that are place words, knights', () => {
+  it('lower-case particles belong to the name, and the surname with them is the same person', () => {
+    const r = run(
+      'Chief executive Jeroen van der Veer defended the decision. Mr van der Veer said the critics were wrong.',
+    );
+    expect(person(r, 'jeroen-van-der-veer')?.aliases).toContain('Mr van der Veer');
+    expect(ids(r)).not.toContain('jeroen');
+    expect(ids(r)).not.toContain('van-der-veer');
+    const s = run('Ursula von der Leyen criticised Russia.');
+    expect(s.stances.map((x) => `${x.source} ${x.kind} ${x.target}`)).toContain(
+      'ursula-von-der-leyen CRITICIZE russia',
+    );
+  });
+
+  it('a prominent surname with particles resolves alone after a title ("Mr de Villepin")', () => {
+    const r = run('Mr de Villepin criticised the United States.', '2004-03-01');
+    expect(person(r, 'dominique-de-villepin')).toBeDefined();
+  });
+
+  it('a prominent person named once and holding no stance is still an actor', () => {
+    expect(person(run('Osama bin Laden urged his followers to fight on.'), 'osama-bin-laden')).toBeDefined();
+  });
+
+  it('a place word after an honorific is a surname, with its own id ("Mrs Jordan", "Mr Holland")', () => {
+    const r = run('Mrs Jordan attacked the plan. Mr Holland praised the Netherlands.');
+    expect(person(r, 'jordan-person')).toBeDefined();
+    expect(person(r, 'holland')).toBeDefined();
+    expect(r.actors.find((a) => a.id === 'jordan')).toBeUndefined();
+    expect(r.stances.find((x) => x.kind === 'CRITICIZE')?.source).toBe('jordan-person');
+  });
+
+  it('given names and common words among the alternative country spellings are no countries', () => {
+    const r = run(
+      'Dominique Strauss-Kahn criticised the plan. Island Records backed the band. Mr Mann spoke.',
+    );
+    const countries = r.actors.filter((a) => a.kind === 'COUNTRY').map((a) => a.id);
+    expect(countries).toEqual([]);
+    expect(person(r, 'dominique-strauss-kahn')).toBeDefined();
+  });
+
+  it('"Sir Phil" after "Sir Phil Watts" is the same person, and the alias starts at the title', () => {
+    const r = run(
+      'The row led to the resignation of its chairman, Sir Phil Watts. Sir Phil criticised the board.',
+    );
+    const a = person(r, 'phil-watts');
+    expect(a?.aliases).toContain('Sir Phil');
+    expect(a?.aliases).toContain('Sir Phil Watts');
+    expect(a?.aliases.some((x) => x.includes('chairman'))).toBe(false);
+    expect(ids(r)).not.toContain('phil');
+  });
+});
