@@ -4,10 +4,11 @@
  * pronouns (coref) -> attribution + stances (stances) -> result.
  */
 import { englishRatio } from '../articles/language.js';
-import type { Article, ExtractedActor, ExtractionResult, Warning } from '../types.js';
+import type { Article, ExtractedActor, ExtractedStance, ExtractionResult, Warning } from '../types.js';
 import { resolvePronouns } from './coref.js';
 import { buildDoc } from './doc.js';
-import { famousIds } from './lexicon.js';
+import { capitalState, famousIds, known } from './lexicon.js';
+import type { MentionLayer } from './mentions.js';
 import { buildMentions } from './mentions.js';
 import { findStances } from './stances.js';
 
@@ -69,6 +70,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const layer = buildMentions(doc, options.aliases, article.publishedAt);
   resolvePronouns(doc, layer);
   const stances = findStances(doc, layer);
+  capitalsAsStates(stances, layer);
   for (const s of doc.sentences) {
     if (s.t1 - s.t0 > MAX_SENTENCE_TOKENS)
       warnings.push({
@@ -120,4 +122,38 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   result.actors = actors;
   result.stances = stances;
   return result;
+}
+
+/**
+ * A capital read as a place ("in Damascus") stands for its state when it holds a stance ("Damascus
+ * accused Ankara") or is its target, other than of an attack ("Washington blamed Damascus"). The
+ * list of such capitals is actingCapitals in countries-extra.json.
+ */
+function capitalsAsStates(stances: ExtractedStance[], layer: MentionLayer): void {
+  const state = (id: string | null): string | null => {
+    if (!id || layer.actors.get(id)?.kind !== 'LOCATION') return null;
+    const country = capitalState.get(id);
+    if (!country) return null;
+    const city = layer.actors.get(id)!;
+    let a = layer.actors.get(country);
+    if (!a) {
+      a = {
+        id: country,
+        name: known.get(country)?.name ?? city.name,
+        kind: 'COUNTRY',
+        aliases: new Set(),
+        mentions: 0,
+        represents: new Map(),
+      };
+      layer.actors.set(country, a);
+    }
+    a.aliases.add(city.name);
+    a.mentions = Math.max(a.mentions, 1);
+    return country;
+  };
+  for (const s of stances) {
+    s.source = state(s.source) ?? s.source;
+    s.speaker = state(s.speaker) ?? s.speaker;
+    if (typeof s.target === 'string' && s.kind !== 'ATTACK') s.target = state(s.target) ?? s.target;
+  }
 }

@@ -105,6 +105,9 @@ const metonymsFor = extra.metonyms as Record<string, string[]>;
 const demonymsFor = extra.demonyms as Record<string, string[]>;
 const notMetonym = new Set<string>(extra.notCapitalMetonyms);
 const notAltSpelling = new Set<string>(extra.notAltSpellings ?? []);
+const actingCapital = new Set<string>(extra.actingCapitals ?? []);
+/** Location id of a capital read as a place -> the state it stands for when it acts ("Damascus accused"). */
+export const capitalState = new Map<string, string>();
 export const countryDemonym = new Map<string, string>();
 export const countryName = new Map<string, string>();
 // sovereign states first, so that a shared demonym or capital ("American") goes to the state
@@ -141,6 +144,7 @@ for (const c of ordered) {
     countryDemonym.set(id, dem.m);
   }
   for (const cap of c.capital ?? []) {
+    if (actingCapital.has(cap) && !capitalState.has(slug(cap))) capitalState.set(slug(cap), id);
     if (notMetonym.has(cap)) addOnce(cap, 'location', slug(cap));
     else addOnce(cap, 'metonym', id);
   }

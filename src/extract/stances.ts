@@ -6,6 +6,7 @@ import type { ExtractedStance, StanceKind, TopicTarget } from '../types.js';
 import type { Doc, Sentence, Token } from './doc.js';
 import {
   adjPredicates,
+  capitalState,
   compoundSuffix,
   countryName,
   days,
@@ -902,7 +903,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const tid = 'actor' in target ? target.actor : target.topic.id;
     if (tid === source) return;
     if ('actor' in target && !actors.has(target.actor)) return;
-    if ('actor' in target && kindOf(target.actor) === 'LOCATION' && kind !== 'ATTACK') return;
+    // a place is no target, but for an attack; a capital standing for its state is (capitalsAsStates),
+    // except for kinds with a physical reading ("attacked Damascus", "threatened Paris")
+    if (
+      'actor' in target &&
+      kindOf(target.actor) === 'LOCATION' &&
+      kind !== 'ATTACK' &&
+      !(capitalState.has(target.actor) && kind !== 'CRITICIZE' && kind !== 'THREATEN')
+    )
+      return;
     const key = `${sentIdx}|${source}|${tid}|${polarity}`;
     if (seen.has(key)) return;
     seen.add(key);

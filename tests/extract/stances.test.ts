@@ -33,6 +33,21 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey accepted the offer.'))).toEqual(['turkey SUPPORT 1 offer']);
   });
 
+  it('a capital read as a place stands for its state when it holds a stance or is its target', () => {
+    expect(view(run('Damascus accused Ankara of arming the rebels.'))).toEqual(['syria ACCUSE -1 turkey']);
+    expect(view(run('Washington blamed Damascus for the violence.'))).toEqual([
+      'united-states ACCUSE -1 syria',
+    ]);
+    const r = run('London and Paris welcomed the deal.');
+    expect(view(r)).toEqual(['united-kingdom PRAISE 1 deal', 'france PRAISE 1 deal']);
+    expect(r.actors.find((a) => a.id === 'france')?.aliases).toContain('Paris');
+    // an attack on the city is no criticism of the state
+    expect(view(run('Rebels attacked Damascus on Sunday.'))).toEqual([]);
+    expect(view(run('Protesters in Damascus condemned the crackdown.'))).toEqual([
+      'protesters CONDEMN -1 crackdown',
+    ]);
+  });
+
   it('a gerund another stance word governs is its target, not a stance of the subject', () => {
     expect(view(run('The US is opposed to ending the ban.'))).toEqual([
       'united-states OPPOSE -1 ending the ban',
