@@ -289,6 +289,9 @@ export const negativeEval = new Set<string>(cues.negative);
 export const interestWords = new Set<string>(cues.againstInterests);
 export const firstPerson = new Set<string>(cues.firstPerson);
 export const days = new Set<string>(cues.days);
+export const timeWords = new Set<string>(cues.timeWords);
+export const timeDeterminers = new Set<string>(cues.timeDeterminers);
+export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 export const notNamesAlone = new Set<string>(cues.notNamesAlone);
 

@@ -29,6 +29,7 @@ import {
   slug,
   stripAl,
   type TrieNode,
+  timeWords,
   trieRoot,
 } from './lexicon.js';
 
@@ -185,6 +186,9 @@ function particlesEnd(tokens: Token[], j: number, t1: number): number {
   while (k < t1 && k - j < 3 && !tokens[k].nl && NAME_PARTICLES.has(tokens[k].text)) k++;
   return k < t1 && !tokens[k].nl ? k : j;
 }
+
+/** A noun after a name makes the name its modifier ("Syria talks"), a time word does not ("Syria yesterday"). */
+const nounNext = (t: Token | undefined): boolean => t?.pos === 'NOUN' && !timeWords.has(t.lower);
 
 const isNameWord = (t: Token) => t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
 
@@ -740,7 +744,7 @@ export function buildMentions(
         e.type !== 'demonym' &&
         e.type !== 'pluralDemonym' &&
         !!nextTok &&
-        (nextTok.pos === 'NOUN' || (nextTok.pos === 'PROPN' && nextItem?.k !== 'name'));
+        (nounNext(nextTok) || (nextTok.pos === 'PROPN' && nextItem?.k !== 'name'));
       a.aliases.add(textOf(it.t0, it.t1));
       add(it.t0, it.t1, id, { adj: isAdj || isMod });
       return n;
@@ -758,7 +762,7 @@ export function buildMentions(
       a.aliases.add(textOf(it.t0, it.t1));
       const isMod =
         !!nextTok &&
-        (nextTok.pos === 'NOUN' ||
+        (nounNext(nextTok) ||
           (nextTok.pos === 'PROPN' && nextItem?.k !== 'name' && !followEntry(nextItem, 'role')));
       add(it.t0, it.t1, e.id, { adj: isMod });
       return n;
@@ -773,7 +777,7 @@ export function buildMentions(
     if (e.type === 'location') {
       const a = ensure(e.id, textOf(it.t0, it.t1), 'LOCATION');
       a.aliases.add(textOf(it.t0, it.t1));
-      add(it.t0, it.t1, e.id, { adj: nextTok?.pos === 'NOUN' });
+      add(it.t0, it.t1, e.id, { adj: nounNext(nextTok) });
       return n;
     }
     if (e.type === 'gov') {
@@ -860,7 +864,7 @@ export function buildMentions(
       const id = userId ?? slug(name);
       const a = ensure(id, name, known.get(id)?.kind ?? 'ORGANIZATION');
       a.aliases.add(text);
-      add(it.t0, it.t1, id, { adj: tokens[it.t1]?.pos === 'NOUN' });
+      add(it.t0, it.t1, id, { adj: nounNext(tokens[it.t1]) });
       return;
     }
     if (kind === 'loc') {

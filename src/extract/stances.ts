@@ -25,6 +25,9 @@ import {
   reporting,
   skipInSubject,
   slug,
+  timeDeterminers,
+  timeUnits,
+  timeWords,
   verbPredicates,
   westAdjective,
 } from './lexicon.js';
@@ -39,6 +42,7 @@ interface Attribution {
   c1: number;
 }
 
+const isTimeUnit = (t: Token | undefined) => !!t && (timeUnits.has(t.lower) || days.has(t.text));
 const STOP_NP = new Set([
   'that',
   'which',
@@ -714,6 +718,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (t.pos === 'PUNCT' && t.text !== '%' && t.text !== '&') break;
       if (STOP_NP.has(low) && k > q) break;
+      // "criticised Russia yesterday", "backed the plan last week": a time is no part of the target
+      // (not "the Today programme", not inside a quoted phrase: "'pay later' Budget")
+      if (
+        k > q &&
+        !t.cap &&
+        !QUOTE.has(tokens[k + 1]?.text ?? '') &&
+        (timeWords.has(low) || (timeDeterminers.has(low) && isTimeUnit(tokens[k + 1])))
+      )
+        break;
       if (t.pos === 'VERB' && k > q && tokens[k - 1].lower === "'s") {
         // "Bush's handling of the economy"
         k++;
@@ -723,6 +736,24 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // "criticised X for failing to ...": the reason is not part of the target
       if (low === 'for' && k > q && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower)) break;
       if (t.pos === 'VERB' && k > q) {
+        // a quoted word inside the phrase: "the 'pay later' Budget"
+        const before = tokens[k - 1];
+        if (
+          QUOTE.has(before.text) &&
+          before.end === t.start &&
+          /^(DET|ADJ)$/.test(tokens[k - 2]?.pos ?? '') &&
+          k - 2 >= q
+        ) {
+          k++;
+          n++;
+          continue;
+        }
+        // a plural noun tagged as a verb at the end of the phrase: "extravagant Tory promises."
+        if (pluralTaggedVerb(k)) {
+          k++;
+          n++;
+          continue;
+        }
         // infinitival complement of a noun: "plans to end", "efforts to take"
         if (
           tokens[k - 1]?.lower === 'to' &&
@@ -793,6 +824,40 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return k;
   }
 
+  /** "magistrates' courts": an apostrophe closing a plural possessive, not a closing quote mark. */
+  function possessiveMark(k: number): boolean {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if (t.text !== "'" && t.text !== '\u2019') return false;
+    if (!prev || prev.end !== t.start || !/s$/i.test(prev.text)) return false;
+    // a quote opened earlier in the sentence and not closed is closed here
+    let open = false;
+    for (let j = k - 1; j >= 0 && tokens[j].sent === t.sent; j--) {
+      const u = tokens[j];
+      if (u.text !== "'" && u.text !== '\u2018' && u.text !== '\u2019') continue;
+      const spaceBefore = j === 0 || tokens[j - 1].end < u.start;
+      const attachedAfter = tokens[j + 1]?.start === u.end;
+      if (spaceBefore && attachedAfter) open = !open;
+    }
+    return !open;
+  }
+
+  /**
+   * A plural noun the tagger read as a verb, ending a phrase after a modifier: "the Tory promises.",
+   * "'extravagant' Tory promises on tax" (not "the plan Labour proposes", a relative clause).
+   */
+  function pluralTaggedVerb(k: number): boolean {
+    const t = tokens[k];
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if (t?.pos !== 'VERB' || !before || !/[^s]s$/.test(t.lower)) return false;
+    const mod =
+      before.pos === 'ADJ' ||
+      (before.pos === 'PROPN' && /^(DET|ADJ)$/.test(tokens[k - 2]?.pos ?? '')) ||
+      (before.pos === 'PROPN' && QUOTE.has(tokens[k - 2]?.text ?? ''));
+    return mod && (!after || after.pos === 'PUNCT' || after.pos === 'ADP');
+  }
+
   const topicOf = (a: number, b: number): TopicTarget | undefined => {
     let s = a;
     // determiners, quote marks and stance compounds ("Western-backed") are not part of the topic
@@ -808,11 +873,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (e <= s) return undefined;
     // a noun phrase does not start with a preposition or conjunction
     if (tokens[s].pos === 'ADP' || tokens[s].pos === 'CCONJ' || tokens[s].pos === 'SCONJ') return undefined;
-    const name = doc.text
-      .slice(tokens[s].start, tokens[e - 1].end)
-      .replace(/["\u201c\u201d]/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    // the words as written, without quote marks ("'pay later' Budget" -> "pay later Budget")
+    let name = '';
+    for (let k = s, last = -1; k < e; k++) {
+      if (QUOTE.has(tokens[k].text) && !possessiveMark(k)) continue;
+      if (name && tokens[k].start > last) name += ' ';
+      name += doc.text.slice(tokens[k].start, tokens[k].end);
+      last = tokens[k].end;
+    }
+    name = name.replace(/["\u201c\u201d]/g, '').trim();
     const words: string[] = [];
     for (let k = s; k < e; k++) {
       const t = tokens[k];
@@ -867,7 +936,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         !after ||
         after.pos === 'ADP' ||
         after.pos === 'PUNCT' ||
-        after.pos === 'VERB' ||
+        (after.pos === 'VERB' && !pluralTaggedVerb(last.t1)) ||
         after.lower === 'to' ||
         QUOTE.has(after.text);
       if (headEnds && after?.lower !== "'s") {
@@ -1489,6 +1558,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       return;
     }
     if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
+    // "threatened to invade Iraq", "vowed to bomb Iran": an announced attack is a threat;
+    // "threatened to veto the resolution": an announced veto is opposition
+    const promise = !neg ? threatGovernor(i, lo) : undefined;
+    if (promise && pred.kind === 'ATTACK') kind = 'THREATEN';
+    // "threatens to attack South Korea": one country attacking another is no criticism
+    else if (
+      promise === 'threaten' &&
+      pred.lemma === 'attack' &&
+      targets.every((x) => 'actor' in x && kindOf(x.actor) === 'COUNTRY') &&
+      holders.every((h) => kindOf(h) === 'COUNTRY')
+    )
+      kind = 'THREATEN';
+    else if (promise === 'threaten' && kind === 'VETO') kind = 'OPPOSE';
     for (const h of holders) {
       for (const tg of targets) {
         emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, kind, polarity, neg, conf);
@@ -1550,6 +1632,18 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       return false;
     }
     return false;
+  }
+
+  /** "threaten", "vow", "pledge" or "promise" when the verb at i is its infinitive ("threatened to invade"). */
+  function threatGovernor(i: number, lo: number): string | undefined {
+    let k = i - 1;
+    while (k > lo && tokens[k].pos === 'ADV') k--;
+    if (tokens[k]?.lower !== 'to') return undefined;
+    k--;
+    while (k > lo && tokens[k].pos === 'ADV') k--;
+    const g = tokens[k];
+    const m = g && /^(threaten|vow|pledge|promis)(e|s|es|ed|d|ing)?$/.exec(g.lower);
+    return m ? (m[1] === 'promis' ? 'promise' : m[1]) : undefined;
   }
 
   /** The urge-type verb governing an infinitive at "to" (position k), if any: "press Russia to". */

@@ -33,6 +33,54 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey accepted the offer.'))).toEqual(['turkey SUPPORT 1 offer']);
   });
 
+  it('a time after the object is no part of the target ("criticised Russia yesterday")', () => {
+    expect(view(run('France criticised Russia yesterday.'))).toEqual(['france CRITICIZE -1 russia']);
+    expect(view(run('Israel bombed Syria overnight.'))).toEqual(['israel ATTACK -1 syria']);
+    expect(view(run('Some 32 MPs voted against the legislation last week.'))).toEqual([
+      'mps OPPOSE -1 legislation',
+    ]);
+    // a quoted phrase keeps its words, and a programme called Today is no time
+    expect(view(run("Michael Howard attacked the 'pay later' Budget."))).toEqual([
+      'michael-howard CRITICIZE -1 pay later Budget',
+    ]);
+    expect(view(run("Martin Bell insisted on BBC Radio 4's Today programme.")).join()).toContain(
+      'Today programme',
+    );
+  });
+
+  it('quote marks leave topic names; plural possessive apostrophes stay', () => {
+    expect(view(run('Tony Blair criticised "extravagant" Tory promises.'))).toEqual([
+      'tony-blair CRITICIZE -1 extravagant Tory promises',
+    ]);
+    expect(view(run("Charles Kennedy criticised 'unfair' taxes."))).toEqual([
+      'charles-kennedy CRITICIZE -1 unfair taxes',
+    ]);
+    expect(view(run("Charles Clarke accepted the law lords' ruling."))).toEqual([
+      "charles-clarke SUPPORT 1 law lords' ruling",
+    ]);
+  });
+
+  it('an announced attack is a threat; an announced veto is opposition', () => {
+    expect(view(run('The US threatened to invade Iraq.'))).toEqual(['united-states THREATEN -1 iraq']);
+    expect(view(run('Israel has vowed repeatedly to bomb Iran.'))).toEqual(['israel THREATEN -1 iran']);
+    expect(view(run('North Korea threatens to attack South Korea.'))).toEqual([
+      'north-korea THREATEN -1 south-korea',
+    ]);
+    expect(view(run('Russia threatened to veto the resolution.'))).toEqual(['russia OPPOSE -1 resolution']);
+    expect(view(run('Russia vetoed the resolution.'))).toEqual(['russia VETO -1 resolution']);
+    expect(view(run('The US invaded Iraq.'))).toEqual(['united-states ATTACK -1 iraq']);
+  });
+
+  it('more stance verbs of political news', () => {
+    expect(view(run('Iran refused to recognise Israel.'))).toEqual(['iran OPPOSE -1 israel']);
+    expect(view(run("Japan protested against China's move."))).toEqual(["japan OPPOSE -1 China's move"]);
+    expect(view(run('Labour assailed the Tories.'))).toEqual([
+      'labour-party CRITICIZE -1 conservative-party',
+    ]);
+    expect(view(run('Russia snubbed the talks.'))).toEqual(['russia REJECT -1 talks']);
+    expect(view(run('Israel struck Syria.'))).toEqual(['israel ATTACK -1 syria']);
+  });
+
   it('a capital read as a place stands for its state when it holds a stance or is its target', () => {
     expect(view(run('Damascus accused Ankara of arming the rebels.'))).toEqual(['syria ACCUSE -1 turkey']);
     expect(view(run('Washington blamed Damascus for the violence.'))).toEqual([
