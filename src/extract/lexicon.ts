@@ -261,6 +261,8 @@ export interface NounPredicate {
 }
 export const nounPredicates = new Map<string, NounPredicate>();
 for (const n of preds.nouns) nounPredicates.set(n.word, n);
+/** Verbs that state the stance a noun names: "expressed support for", "voiced opposition to". */
+export const lightVerbs = new Set<string>(preds.lightVerbs ?? []);
 export interface AdjPredicate {
   words: string[];
   kind: StanceKind;

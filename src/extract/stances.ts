@@ -14,6 +14,7 @@ import {
   honorifics,
   hypothetical,
   known,
+  lightVerbs,
   modals,
   negation,
   negativeEval,
@@ -1157,6 +1158,25 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (!h) continue;
           for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, 0.7);
         }
+      }
+    }
+
+    // ---- light verb + stance noun: "China expressed support for the plan", "voiced opposition to" ----
+    if (np && /^(for|to|of|with)$/.test(tokens[i + 1]?.lower ?? '')) {
+      let v = i - 1;
+      for (let n = 0; n < 4 && v > lo && /^(DET|ADJ|PRON|ADV)$/.test(tokens[v].pos); n++) v--;
+      const lv = tokens[v];
+      if (
+        lv &&
+        lv.pos === 'VERB' &&
+        lightVerbs.has(lv.lemma) &&
+        !isNegated(v, lo) &&
+        !isHypothetical(v, lo, s)
+      ) {
+        const { holders } = holdersFor(v, lo);
+        const tgs = targetsAt(i + 2, s.t1);
+        for (const h of holders)
+          for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, baseConf - 0.05);
       }
     }
 

@@ -79,6 +79,20 @@ describe('stance extraction on short texts', () => {
     ]);
     expect(view(run('Russia snubbed the talks.'))).toEqual(['russia REJECT -1 talks']);
     expect(view(run('Israel struck Syria.'))).toEqual(['israel ATTACK -1 syria']);
+    expect(view(run('Moscow has repeatedly shielded Syria from UN action.'))).toEqual([
+      'russia SUPPORT 1 syria',
+    ]);
+    expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
+  });
+
+  it('a stance noun after a light verb ("expressed support for", "voiced opposition to")', () => {
+    expect(view(run('France expressed its full support for Turkey.'))).toEqual(['france SUPPORT 1 turkey']);
+    expect(view(run('Russia voiced strong opposition to the resolution.'))).toEqual([
+      'russia OPPOSE -1 resolution',
+    ]);
+    expect(view(run('Robin Cook gave his support to the plan.'))).toEqual(['robin-cook SUPPORT 1 plan']);
+    // not stated: no stance
+    expect(view(run('Germany did not express support for the plan.'))).toEqual([]);
   });
 
   it('a capital read as a place stands for its state when it holds a stance or is its target', () => {
