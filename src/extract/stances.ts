@@ -1463,9 +1463,30 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         case 'objInf': {
           let j = q;
           while (j < s.t1 && tokens[j].pos === 'ADV') j++;
+          // "demanded that Syria withdraw", "insisted that Iran halt": the subject of a mandative clause
+          const mandative =
+            tokens[j]?.lower === 'that' || pred.particles[pred.particles.length - 1] === 'that';
+          if (tokens[j]?.lower === 'that') j++;
           if (j >= s.t1 - 1) break;
           const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
           let infAt = -1;
+          if (mandative) {
+            // (a country before a base form the tagger read as a noun is marked as a modifier)
+            if (!om || (om.adj && tokens[om.t1]?.pos !== 'NOUN')) break;
+            const coords = coordinatedRight(om, s.t1);
+            const v = tokens[coords[coords.length - 1].t1];
+            const subjunctive =
+              !!v &&
+              (/^(should|must)$/.test(v.lower) ||
+                // a base form, which the tagger may read as a noun ("that Iran halt enrichment")
+                ((v.pos === 'VERB' || v.pos === 'NOUN') && v.lower === v.lemma && !/s$/.test(v.lower)));
+            if (!subjunctive || neg) break;
+            targets = coords
+              .map((c) => resolveHolder(c, c.t0))
+              .filter((x): x is string => !!x)
+              .map((a) => ({ actor: a }));
+            break;
+          }
           if (om && !om.adj) {
             const coords = coordinatedRight(om, s.t1);
             const after = coords[coords.length - 1].t1;

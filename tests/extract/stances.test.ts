@@ -85,6 +85,16 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
   });
 
+  it('"demanded that X withdraw": the subject of a mandative clause is the one urged', () => {
+    expect(view(run('The Security Council demanded that Syria withdraw its troops.'))).toEqual([
+      'un-security-council DEMAND 0 syria',
+    ]);
+    expect(view(run('France demanded that Iran halt enrichment.'))).toEqual(['france DEMAND 0 iran']);
+    expect(view(run('France insisted that Iran should halt enrichment.'))).toEqual(['france DEMAND 0 iran']);
+    // a claim, not a demand
+    expect(view(run('France insisted that Iran had the right to enrich.'))).toEqual([]);
+  });
+
   it('a stance noun after a light verb ("expressed support for", "voiced opposition to")', () => {
     expect(view(run('France expressed its full support for Turkey.'))).toEqual(['france SUPPORT 1 turkey']);
     expect(view(run('Russia voiced strong opposition to the resolution.'))).toEqual([
