@@ -243,6 +243,10 @@ export interface Predicate {
    * by an auxiliary is that clause's subject, not a target.
    */
   clause?: boolean;
+  /** Persons never hold it ("keep": a state keeps a veto, a player keeps his place). */
+  notPersons?: boolean;
+  /** Words that make the verb an idiom when they are in its object ("keep pace", "keep X alive"). */
+  notWith?: string[];
   confidence?: number;
 }
 /** lemma -> predicates, longest particle list first. */

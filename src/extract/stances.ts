@@ -1459,6 +1459,16 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       switch (pred.frame) {
         case 'obj':
           targets = targetsAt(q, s.t1, pred);
+          if (pred.notWith) {
+            // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance
+            const idiom = new Set(pred.notWith);
+            targets = targets.filter((x) => {
+              if (!('topic' in x)) return true;
+              const words = x.topic.name.toLowerCase().split(/[\s-]+/);
+              // "keeps boosting its turnover": a continuing action, not an object
+              return !/ing$/.test(words[0]) && !words.some((w) => idiom.has(w));
+            });
+          }
           break;
         case 'objInf': {
           let j = q;
@@ -1601,6 +1611,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
     // "threatened to invade Iraq", "vowed to bomb Iran": an announced attack is a threat;
     // "threatened to veto the resolution": an announced veto is opposition
+    if (pred.notPersons) holders = holders.filter((h) => kindOf(h) !== 'PERSON');
     const promise = !neg ? threatGovernor(i, lo) : undefined;
     if (promise && pred.kind === 'ATTACK') kind = 'THREATEN';
     // "threatens to attack South Korea": one country attacking another is no criticism

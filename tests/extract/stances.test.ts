@@ -85,6 +85,24 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
   });
 
+  it('"keep"/"retain": a state or party keeping a policy, not idioms or persons keeping their place', () => {
+    expect(view(run('Britain would keep the veto.'))).toEqual(['united-kingdom SUPPORT 1 veto']);
+    expect(view(run('Labour wants to retain the property-based tax.'))).toEqual([
+      'labour-party SUPPORT 1 property-based tax',
+    ]);
+    for (const idiom of [
+      'China keeps a tight rein on credit.',
+      'The US kept the Davis Cup final alive.',
+      'The Bank of England kept interest rates on hold.',
+      'Roger Federer retains top spot.',
+      'Nintendo is confident it will keep boosting its turnover.',
+    ])
+      expect(view(run(idiom))).toEqual([]);
+    expect(view(run('Arsene Wenger will keep faith with Jens Lehmann.'))).toEqual([
+      'arsene-wenger SUPPORT 1 jens-lehmann',
+    ]);
+  });
+
   it('"demanded that X withdraw": the subject of a mandative clause is the one urged', () => {
     expect(view(run('The Security Council demanded that Syria withdraw its troops.'))).toEqual([
       'un-security-council DEMAND 0 syria',
