@@ -98,6 +98,8 @@ describe('stance extraction on short texts', () => {
       'Nintendo is confident it will keep boosting its turnover.',
     ])
       expect(view(run(idiom))).toEqual([]);
+    expect(view(run('Labour vowed to fight the Suffolk seat.'))).toEqual([]);
+    expect(view(run('The UK will fight terrorism.'))).toEqual(['united-kingdom OPPOSE -1 terrorism']);
     expect(view(run('Arsene Wenger will keep faith with Jens Lehmann.'))).toEqual([
       'arsene-wenger SUPPORT 1 jens-lehmann',
     ]);
