@@ -400,6 +400,8 @@ export function buildMentions(
   const leftRole = (
     p: number,
   ): { role?: string; aff?: string; hon?: string; start: number; honStart: number } => {
+    // nothing before a line break describes the name ("... Shell boss" in a headline, then "Shell is")
+    if (tokens[p]?.nl) return { start: p, honStart: p };
     let q = p;
     let honStart = p;
     let hon: string | undefined;
@@ -426,6 +428,8 @@ export function buildMentions(
     }
     const roles: string[] = [];
     while (n !== undefined && allItems[n].k === 'entry' && (allItems[n] as { e: Entry }).e.type === 'role') {
+      // "will captain England": a role word used as a verb
+      if (allItems[n].t1 - allItems[n].t0 === 1 && tokens[allItems[n].t0].pos === 'VERB') break;
       roles.unshift(textOf(allItems[n].t0, allItems[n].t1).toLowerCase());
       q = allItems[n].t0;
       n = itemAt.get(q);
@@ -440,6 +444,8 @@ export function buildMentions(
       q--;
       n = itemAt.get(q);
     }
+    // "best actor Oscar", "best actress nomination": an award category, not a person's role
+    if (roles.length && /^(best|worst)$/.test(tokens[q - 1]?.lower ?? '')) roles.length = 0;
     if (roles.length) role = roles.join(' ');
     if (role || hon) {
       let n2 = itemAt.get(q);
@@ -598,7 +604,9 @@ export function buildMentions(
     if (firstKey.has(first) && firstKey.get(first) !== id) personAmbiguous.add(`first:${first}`);
     firstKey.set(first, id);
   }
-  const personFor = (text: string): string | undefined => {
+  /** Surname -> the person whose full name came last so far ("Sir Ian Blair ... Tony Blair ... Mr Blair"). */
+  const lastNamed = new Map<string, string>();
+  const personFor = (text: string, hon?: string): string | undefined => {
     const words = text.split(/\s+/);
     // "van der Veer" after "Jeroen van der Veer": a surname with its particles
     if (words.length >= 2 && NAME_PARTICLES.has(words[0])) {
@@ -624,6 +632,10 @@ export function buildMentions(
       return undefined;
     }
     const key = stripAl(words[0]);
+    const recent = lastNamed.get(key);
+    const g = hon && femaleHon.has(hon) ? 'f' : hon && maleHon.has(hon) ? 'm' : undefined;
+    const rg = recent ? actors.get(recent)?.gender : undefined;
+    if (recent && !personAmbiguous.has(key) && !(g && rg && g !== rg)) return recent;
     if (personByKey.has(key) && !personAmbiguous.has(key)) return personByKey.get(key);
     // Korean-style family name first ("Ban" for "Ban Ki-moon")
     if (firstKey.has(key) && !personAmbiguous.has(`first:${key}`)) {
@@ -901,7 +913,7 @@ export function buildMentions(
         add(it.t0, it.t1, userId);
         return;
       }
-      const pid = personFor(text) ?? knightFor(text, leftRole(it.t0).hon);
+      const pid = personFor(text, leftRole(it.t0).hon) ?? knightFor(text, leftRole(it.t0).hon);
       if (pid) {
         const a = actors.get(pid)!;
         const lr = leftRole(it.t0);
@@ -938,7 +950,7 @@ export function buildMentions(
     const lr = leftRole(it.t0);
     const rr = rightRole(it.t1);
     const role = lr.role ?? rr.role;
-    const resolved = userId ?? personFor(text) ?? knightFor(text, lr.hon);
+    const resolved = userId ?? personFor(text, lr.hon) ?? knightFor(text, lr.hon);
     // "Prime Minister Blair" with no full name in the article: a prominent person, if one fits
     const famous =
       resolved || /\s/.test(text.replace(PARTICLES_BEFORE, ''))
@@ -958,6 +970,10 @@ export function buildMentions(
     if (lr.hon && maleHon.has(lr.hon)) a.gender = 'm';
     if (role && !a.role) a.role = role;
     if (role) lastRole.set(role, pid);
+    const words = text.split(/\s+/);
+    // (a name, not a capitalised word before one: "Goalscorer Toure", "Classy Henman")
+    if (words.length >= 2 && tokens[it.t0].pos === 'PROPN' && !NAME_PARTICLES.has(words[0]))
+      lastNamed.set(stripAl(words[words.length - 1]), pid);
     if (aff) {
       if (!a.represents.has(aff) || (role && !a.represents.get(aff)))
         a.represents.set(aff, role ?? a.represents.get(aff) ?? null);

@@ -134,3 +134,32 @@ describe('names with particles, surnames that are place words, knights', () => {
     expect(ids(r)).not.toContain('phil');
   });
 });
+
+describe('roles of sport, business and show business', () => {
+  it('a role word before a name is no part of it ("Singer Britney Spears", "Manager Brian Kerr")', () => {
+    const r = run('Singer Britney Spears backed the campaign. Manager Brian Kerr praised the players.');
+    expect(ids(r)).toContain('britney-spears');
+    expect(ids(r)).toContain('brian-kerr');
+    expect(ids(r).some((x) => x.startsWith('singer-') || x.startsWith('manager-'))).toBe(false);
+  });
+
+  it('"best actor Oscar" is an award; "will captain England" a verb; a headline does not describe the body', () => {
+    const r = run('Marlon Brando turned down his best actor Oscar. Amor will captain England in the games.');
+    expect(ids(r)).not.toContain('oscar');
+    expect(r.actors.find((a) => a.id === 'england')?.kind).not.toBe('PERSON');
+    const h = extract({ ...articleFromText('Payoff for former Shell boss\n\nShell is to pay the money.') });
+    expect(h.actors.find((a) => a.id === 'shell')?.kind).not.toBe('PERSON');
+  });
+
+  it('a surname goes to the person named last with it ("Sir Ian Blair ... Tony Blair ... Mr Blair")', () => {
+    const r = run(
+      'Sir Ian Blair said the threat was real. Tony Blair defended his proposals. Michael Howard accused Mr Blair of steamrolling the plans.',
+    );
+    expect(r.stances.find((s) => s.kind === 'ACCUSE')?.target).toBe('tony-blair');
+    // unless the title says otherwise: "Mr Blair" after "Mrs Blair" is not her
+    const c = run(
+      'Tony Blair spoke. Cherie Blair praised the charity. Mrs Blair criticised it. Mr Blair backed the plan.',
+    );
+    expect(c.stances.find((s) => s.kind === 'SUPPORT')?.source).toBe('tony-blair');
+  });
+});
