@@ -8,6 +8,7 @@ import type { Mention, MentionLayer } from './mentions.js';
 const PERSON_P = new Set(['he', 'she', 'him', 'his', 'her']);
 const IT_P = new Set(['it', 'its']);
 const THEY_P = new Set(['they', 'them', 'their']);
+const REPORTING = /^(said|says|saying|added|announced|insisted|argued|claimed|confirmed|stated|warned|told)$/;
 
 export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
   const { tokens } = doc;
@@ -19,6 +20,24 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
     if (tokens[p]?.lower === 'the') p--;
     const prev = tokens[p];
     return prev?.pos !== 'ADP' || prev.lower === 'that';
+  };
+  const covered = (t: number) => {
+    const i = layer.at[t];
+    return i >= 0 && !!mentions[i]?.actor;
+  };
+  /** The pronoun at t follows "NAME said (that)" where NAME is a proper noun no actor covers. */
+  const unknownNameSaid = (t: number, plural: boolean): boolean => {
+    let k = t - 1;
+    if (tokens[k]?.lower === 'that') k--;
+    if (!tokens[k] || !REPORTING.test(tokens[k].lower)) return false;
+    k--;
+    while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV')) k--;
+    // "LNM, the Dutch group, said it": a name closing an appositive
+    if (tokens[k]?.text === ',') k--;
+    if (!tokens[k] || tokens[k].text === ')' || covered(k)) return false;
+    if (tokens[k].pos === 'PROPN' && tokens[k].cap) return true;
+    // "Patients are saying they want": a plural noun is the antecedent of "they"
+    return plural && tokens[k].pos === 'NOUN' && /[^s]s$/.test(tokens[k].lower);
   };
   // candidates come from a window of the last few sentences, so the pass stays linear
   let win = 0;
@@ -47,6 +66,9 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
         );
       };
     } else continue;
+    // "Monsanto said it accepted ...": a name the gazetteer does not know is the antecedent; resolving
+    // "it" to an organisation named earlier would give that organisation Monsanto's stance
+    if ((IT_P.has(p) || THEY_P.has(p)) && unknownNameSaid(m.t0, THEY_P.has(p))) continue;
     const inQ = tokens[m.t0].inQuote;
     const ok = (x: Mention) =>
       !x.pron && want(x) && subjectLike(x) && (inQ || !tokens[x.t0].inQuote) && x.t0 < m.t0;

@@ -85,6 +85,17 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
   });
 
+  it('"X said it ..." with X unknown: "it" is X, not an organisation named earlier', () => {
+    expect(
+      view(run('The United Nations fined the firm. Monsanto said it accepted full responsibility.')),
+    ).toEqual([]);
+    expect(view(run('MPs backed the plan. Patients are saying they want more clarity.'))).toEqual([
+      'mps SUPPORT 1 plan',
+    ]);
+    // a known antecedent still resolves
+    expect(view(run('Russia said it would oppose the resolution.'))).toEqual(['russia OPPOSE -1 resolution']);
+  });
+
   it('"keep"/"retain": a state or party keeping a policy, not idioms or persons keeping their place', () => {
     expect(view(run('Britain would keep the veto.'))).toEqual(['united-kingdom SUPPORT 1 veto']);
     expect(view(run('Labour wants to retain the property-based tax.'))).toEqual([
