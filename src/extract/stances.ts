@@ -44,6 +44,20 @@ interface Attribution {
 }
 
 const isTimeUnit = (t: Token | undefined) => !!t && (timeUnits.has(t.lower) || days.has(t.text));
+/** Adjectives of necessity or judgement in "it is ADJ to/that": the stance is the speaker's. */
+const IMPERSONAL_ADJ = new Set([
+  'essential',
+  'important',
+  'vital',
+  'crucial',
+  'necessary',
+  'imperative',
+  'right',
+  'wrong',
+  'time',
+  'urgent',
+  'critical',
+]);
 const STOP_NP = new Set([
   'that',
   'which',
@@ -1413,6 +1427,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (pred.needsInf && prevTok?.lower !== 'to') return;
     if (isHypothetical(i, lo, s)) return;
     const neg = isNegated(i, lo);
+    const imp = !passive && impersonal(i, lo);
     let holders: string[];
     let targets: Target[] = [];
     if (passive) {
@@ -1441,6 +1456,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         // topic subject: walk back to the NP before the auxiliary
         return;
       }
+    } else if (imp) {
+      // "it is essential that Britain keeps the rebate", "it was crucial to tackle ...": the one who
+      // says so wants it; with nobody saying so, nobody is known to hold it
+      holders = speaker ? [speaker] : [];
+      if (!holders.length) return;
     } else {
       const hr = holdersFor(i, lo);
       holders = hr.holders;
@@ -1611,7 +1631,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
     // "threatened to invade Iraq", "vowed to bomb Iran": an announced attack is a threat;
     // "threatened to veto the resolution": an announced veto is opposition
-    if (pred.notPersons) holders = holders.filter((h) => kindOf(h) !== 'PERSON');
+    // (a person saying a state should keep something is no person keeping their place)
+    if (pred.notPersons && !imp) holders = holders.filter((h) => kindOf(h) !== 'PERSON');
     const promise = !neg ? threatGovernor(i, lo) : undefined;
     if (promise && pred.kind === 'ATTACK') kind = 'THREATEN';
     // "threatens to attack South Korea": one country attacking another is no criticism
@@ -1682,6 +1703,30 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         return true;
       if (t.pos === 'ADV' || negation.has(t.lower)) continue;
       return false;
+    }
+    return false;
+  }
+
+  /**
+   * The verb at i is inside "it is ADJ to V" or "it is ADJ that ... V" with an adjective of necessity
+   * or judgement ("essential", "important", "right"): an impersonal construction with no holder of its own.
+   */
+  function impersonal(i: number, lo: number): boolean {
+    for (let k = i - 1, n = 0; k > lo && n < 14; k--, n++) {
+      const t = tokens[k];
+      if (t.text === ',' || t.text === ';' || QUOTE.has(t.text)) return false;
+      if (!IMPERSONAL_ADJ.has(t.lower)) continue;
+      // the adjective must follow "it is" / "it was" / "it would be", adverbs allowed
+      let b = k - 1;
+      while (b > lo && tokens[b].pos === 'ADV') b--;
+      if (tokens[b]?.lemma !== 'be' && tokens[b]?.lower !== "'s") return false;
+      while (b > lo && (tokens[b - 1].pos === 'AUX' || modals.has(tokens[b - 1].lower))) b--;
+      if (tokens[b - 1]?.lower !== 'it') return false;
+      // then "to" or "that" right after the adjective, with no other finite verb before ours
+      const c = tokens[k + 1]?.lower;
+      if (c !== 'to' && c !== 'that') return false;
+      for (let x = k + 2; x < i; x++) if (tokens[x].pos === 'VERB' && c === 'to') return false;
+      return true;
     }
     return false;
   }

@@ -85,6 +85,20 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
   });
 
+  it('"it is essential that X ...", "it is important to ...": the stance is the speaker\'s', () => {
+    expect(
+      view(run('Graham Brady said: "I believe it is essential that Britain keeps the rebate."')),
+    ).toEqual(['graham-brady SUPPORT 1 rebate']);
+    expect(view(run('Ruth Kelly told the BBC: "It is really important to support head teachers."'))).toEqual([
+      'ruth-kelly SUPPORT 1 head teachers',
+    ]);
+    // nobody says so: nobody holds it
+    expect(view(run('It is vital that Britain keeps the veto.'))).toEqual([]);
+    expect(view(run('Britain said it was right to oppose the plan.'))).toEqual([
+      'united-kingdom OPPOSE -1 plan',
+    ]);
+  });
+
   it('"X said it ..." with X unknown: "it" is X, not an organisation named earlier', () => {
     expect(
       view(run('The United Nations fined the firm. Monsanto said it accepted full responsibility.')),
