@@ -94,7 +94,8 @@ function add(form: string, type: EntryType, id: string): void {
     }
     node = nx;
   }
-  if (!node.entries.some((e) => e.type === type && e.id === id))
+  // one entry per spelling: "NATO" (matched in capitals only) does not hide "Nato"
+  if (!node.entries.some((e) => e.type === type && e.id === id && e.form === form))
     node.entries.push({ type, id, form, n: toks.length });
 }
 
@@ -187,6 +188,7 @@ function lookupExact(form: string, type: EntryType): Entry | undefined {
 export const orgParent = new Map<string, string>();
 for (const o of orgs.entries) {
   known.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+  if (o.parent) orgParent.set(o.id, o.parent);
   add(o.name, 'org', o.id);
   for (const a of o.aliases ?? []) add(a, 'org', o.id);
   for (const a of o.short ?? []) add(a, 'orgShort', o.id);

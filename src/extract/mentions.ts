@@ -23,6 +23,7 @@ import {
   nonNameCaps,
   notNamesAlone,
   orgHeads,
+  orgParent,
   orgTails,
   placeNouns,
   regimeNouns,
@@ -206,7 +207,15 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
         continue;
       }
     }
-    const m = trieMatch(tokens, i, t1);
+    let m = trieMatch(tokens, i, t1);
+    // "the World Trade Organisation": a longer name starting one word later wins over "the world"
+    if (m && m.t1 - i > 1) {
+      const m2 = trieMatch(tokens, i + 1, t1);
+      if (m2 && m2.t1 > m.t1) {
+        i++;
+        m = m2;
+      }
+    }
     // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
     const prev = items[items.length - 1];
     const surname =
@@ -762,6 +771,10 @@ export function buildMentions(
       return n;
     }
     if (e.type === 'org' || e.type === 'group') {
+      // "US Congress" names the United States too (which country "the administration" is)
+      const parent = orgParent.get(e.id);
+      if (parent && known.get(parent)?.kind === 'COUNTRY')
+        countryCount.set(parent, (countryCount.get(parent) ?? 0) + 1);
       // "the world's", "protesters camp": modifiers
       if (
         e.type === 'group' &&

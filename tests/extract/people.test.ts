@@ -163,3 +163,26 @@ describe('roles of sport, business and show business', () => {
     expect(c.stances.find((s) => s.kind === 'SUPPORT')?.source).toBe('tony-blair');
   });
 });
+
+describe('organisations', () => {
+  it('every spelling of a name counts: "Nato" as well as "NATO"', () => {
+    for (const t of ['Nato criticised Russia.', 'NATO criticised Russia.'])
+      expect(run(t).stances.map((s) => `${s.source} ${s.kind} ${s.target}`)).toEqual([
+        'nato CRITICIZE russia',
+      ]);
+  });
+
+  it('a longer name one word on wins over "the world": "the World Trade Organisation"', () => {
+    const r = run('The FAO has urged the World Trade Organisation to conclude the talks.');
+    expect(r.stances.map((s) => `${s.source} ${s.kind} ${s.target}`)).toEqual([
+      'food-and-agriculture-organization URGE wto',
+    ]);
+  });
+
+  it('parties, militant groups and agencies of world news are known actors', () => {
+    const r = run(
+      'Likud criticised the plan. Islamic State attacked the town. Xinhua said the CDU and the SPD backed the deal.',
+    );
+    for (const id of ['likud', 'islamic-state', 'xinhua']) expect(ids(r)).toContain(id);
+  });
+});
