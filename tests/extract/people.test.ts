@@ -179,6 +179,15 @@ describe('organisations', () => {
     ]);
   });
 
+  it('"PA" is the Palestinian Authority only where the article names it', () => {
+    expect(ids(run('The PA news agency said the minister backed the plan.'))).not.toContain(
+      'palestinian-authority',
+    );
+    expect(
+      ids(run('The Palestinian Authority condemned the attack. The PA said it would respond.')),
+    ).toContain('palestinian-authority');
+  });
+
   it('parties, militant groups and agencies of world news are known actors', () => {
     const r = run(
       'Likud criticised the plan. Islamic State attacked the town. Xinhua said the CDU and the SPD backed the deal.',
