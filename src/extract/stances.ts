@@ -1025,6 +1025,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     return false;
   };
+  /** "Turkey, once an ally of Syria, has ...": "once" as "formerly", a verbless phrase closed by a comma. */
+  const formerly = (k: number, p: number): boolean => {
+    for (let x = k + 1; x < p; x++) {
+      if (tokens[x].text === ',') return true;
+      if (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX') return false;
+    }
+    return false;
+  };
   const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
     const last = tokens[s.t1 - 1];
     if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
@@ -1034,7 +1042,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // "once the government approves the deal"
       if (
         low === 'once' &&
-        (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON' || tokens[k + 1]?.pos === 'PROPN')
+        (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON' || tokens[k + 1]?.pos === 'PROPN') &&
+        !formerly(k, p)
       )
         return true;
       if (low === 'why' || low === 'how') return true;

@@ -83,6 +83,11 @@ describe('stance extraction on short texts', () => {
       'russia SUPPORT 1 syria',
     ]);
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
+    // "once" as "formerly" in an appositive is no condition; "once the government approves" is
+    expect(view(run('Turkey, once an ally of Syria, has turned against Damascus.'))).toEqual([
+      'turkey OPPOSE -1 syria',
+    ]);
+    expect(view(run('Once a deal is signed, Russia will oppose the sanctions.'))).toEqual([]);
   });
 
   it('"it is essential that X ...", "it is important to ...": the stance is the speaker\'s', () => {
