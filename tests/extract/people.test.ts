@@ -179,6 +179,11 @@ describe('organisations', () => {
     ]);
   });
 
+  it('the G7, the G8 and the G20 are three bodies', () => {
+    const r = run('The G7 criticised China. The G20 backed the plan. The G8 urged Russia to act.');
+    expect(r.stances.map((x) => x.source)).toEqual(['g7', 'g20', 'g8']);
+  });
+
   it('"PA" is the Palestinian Authority only where the article names it', () => {
     expect(ids(run('The PA news agency said the minister backed the plan.'))).not.toContain(
       'palestinian-authority',
