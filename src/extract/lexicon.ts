@@ -297,6 +297,8 @@ export const negativeEval = new Set<string>(cues.negative);
 export const interestWords = new Set<string>(cues.againstInterests);
 export const firstPerson = new Set<string>(cues.firstPerson);
 export const days = new Set<string>(cues.days);
+/** Adjectives of necessity or judgement in "it is ADJ to/that": the stance is the speaker's. */
+export const impersonalAdjectives = new Set<string>(cues.impersonalAdjectives);
 export const timeWords = new Set<string>(cues.timeWords);
 export const timeDeterminers = new Set<string>(cues.timeDeterminers);
 export const timeUnits = new Set<string>(cues.timeUnits);

@@ -13,6 +13,7 @@ import {
   firstPerson,
   honorifics,
   hypothetical,
+  impersonalAdjectives,
   known,
   lightVerbs,
   modals,
@@ -44,20 +45,6 @@ interface Attribution {
 }
 
 const isTimeUnit = (t: Token | undefined) => !!t && (timeUnits.has(t.lower) || days.has(t.text));
-/** Adjectives of necessity or judgement in "it is ADJ to/that": the stance is the speaker's. */
-const IMPERSONAL_ADJ = new Set([
-  'essential',
-  'important',
-  'vital',
-  'crucial',
-  'necessary',
-  'imperative',
-  'right',
-  'wrong',
-  'time',
-  'urgent',
-  'critical',
-]);
 const STOP_NP = new Set([
   'that',
   'which',
@@ -498,6 +485,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     return list;
   }
+  /** The actors of coordinated mentions ("Russia and China"), those that resolve. */
+  function actorsOf(ms: Mention[]): string[] {
+    return ms.map((x) => resolveHolder(x, x.t0)).filter((x): x is string => !!x);
+  }
+
   function coordinatedRight(m: Mention, end: number): Mention[] {
     const list = [m];
     let k = m.t1;
@@ -565,9 +557,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (m.t0 < start) return [];
     const holder = resolveHolder(m, end - 1);
     if (!holder) return [];
-    return coordinatedLeft(m)
-      .map((x) => resolveHolder(x, x.t0))
-      .filter((x): x is string => !!x);
+    return actorsOf(coordinatedLeft(m));
   }
 
   /** Holders for a predicate at token p; lo = lower bound of the clause (content start or sentence start). */
@@ -609,9 +599,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const h = resolveHolder(m, k);
         if (!h) return { holders: [], controlled: false };
         return {
-          holders: coordinatedLeft(m)
-            .map((x) => resolveHolder(x, x.t0))
-            .filter((x): x is string => !!x),
+          holders: actorsOf(coordinatedLeft(m)),
           controlled: crossedTo,
         };
       }
@@ -645,9 +633,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const before = tokens[ante.t0 - 1];
         if (!comma && before && before.pos === 'ADP') return { holders: [], controlled: false };
         return {
-          holders: coordinatedLeft(ante)
-            .map((x) => resolveHolder(x, x.t0))
-            .filter((x): x is string => !!x),
+          holders: actorsOf(coordinatedLeft(ante)),
           controlled: false,
         };
       }
@@ -916,13 +902,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return { id: `topic:${sl}`, name, kind: 'TOPIC' };
   };
 
-  /** Targets of the NP starting at q. */
   /** The first token from h (before e) that is not an honorific outside a mention: "Mr Brown". */
   function pastHonorifics(h: number, e: number): number {
     while (h < e - 1 && honorifics.has(tokens[h].lower) && !mentionAt(h)) h++;
     return h;
   }
 
+  /** Targets of the NP starting at q. */
   function targetsAt(
     q: number,
     end: number,
@@ -1452,9 +1438,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (tokens[j]?.lower === 'the') j++;
       const am = mentionAt(j);
       if (!am || am.adj) return;
-      holders = coordinatedRight(am, s.t1)
-        .map((x) => resolveHolder(x, x.t0))
-        .filter((x): x is string => !!x);
+      holders = actorsOf(coordinatedRight(am, s.t1));
       // "plans, backed by the UK, to lift the embargo": the participle modifies the noun before the
       // comma; when that noun is no actor, the clause's subject is not what the agent backs.
       const before = tokens[i - 2];
@@ -1520,10 +1504,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
                 // a base form, which the tagger may read as a noun ("that Iran halt enrichment")
                 ((v.pos === 'VERB' || v.pos === 'NOUN') && v.lower === v.lemma && !/s$/.test(v.lower)));
             if (!subjunctive || neg) break;
-            targets = coords
-              .map((c) => resolveHolder(c, c.t0))
-              .filter((x): x is string => !!x)
-              .map((a) => ({ actor: a }));
+            targets = actorsOf(coords).map((a) => ({ actor: a }));
             break;
           }
           if (om && !om.adj) {
@@ -1538,10 +1519,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
               kind = 'OPPOSE';
               polarity = -1;
             } else {
-              targets = coords
-                .map((c) => resolveHolder(c, c.t0))
-                .filter((x): x is string => !!x)
-                .map((a) => ({ actor: a }));
+              targets = actorsOf(coords).map((a) => ({ actor: a }));
             }
           } else {
             // object not a known actor ("tell Assad to stand down" with Assad unnamed before)
@@ -1638,10 +1616,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       return;
     }
     if (pred.kind === 'ATTACK' && pred.lemma === 'attack') kind = 'CRITICIZE';
-    // "threatened to invade Iraq", "vowed to bomb Iran": an announced attack is a threat;
-    // "threatened to veto the resolution": an announced veto is opposition
     // (a person saying a state should keep something is no person keeping their place)
     if (pred.notPersons && !imp) holders = holders.filter((h) => kindOf(h) !== 'PERSON');
+    // "threatened to invade Iraq", "vowed to bomb Iran": an announced attack is a threat;
+    // "threatened to veto the resolution": an announced veto is opposition
     const promise = !neg ? threatGovernor(i, lo) : undefined;
     if (promise && pred.kind === 'ATTACK') kind = 'THREATEN';
     // "threatens to attack South Korea": one country attacking another is no criticism
@@ -1724,7 +1702,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     for (let k = i - 1, n = 0; k > lo && n < 14; k--, n++) {
       const t = tokens[k];
       if (t.text === ',' || t.text === ';' || QUOTE.has(t.text)) return false;
-      if (!IMPERSONAL_ADJ.has(t.lower)) continue;
+      if (!impersonalAdjectives.has(t.lower)) continue;
       // the adjective must follow "it is" / "it was" / "it would be", adverbs allowed
       let b = k - 1;
       while (b > lo && tokens[b].pos === 'ADV') b--;
