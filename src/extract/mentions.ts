@@ -191,6 +191,10 @@ function particlesEnd(tokens: Token[], j: number, t1: number): number {
 /** A noun after a name makes the name its modifier ("Syria talks"), a time word does not ("Syria yesterday"). */
 const nounNext = (t: Token | undefined): boolean => t?.pos === 'NOUN' && !timeWords.has(t.lower);
 
+/** The gender a title states: "Mrs" f, "Mr" m, "Dr" none. */
+const honGender = (hon: string | undefined): 'f' | 'm' | undefined =>
+  hon && femaleHon.has(hon) ? 'f' : hon && maleHon.has(hon) ? 'm' : undefined;
+
 const isNameWord = (t: Token) => t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
 
 /** Items of one sentence: gazetteer entries, proper-noun chunks, pronouns. */
@@ -603,8 +607,7 @@ export function buildMentions(
     const id = famous?.id ?? slug(d.item.text);
     const a = ensure(id, famous?.name ?? d.item.text, 'PERSON');
     a.nameKeys = words.map(stripAl);
-    if (d.hon && femaleHon.has(d.hon)) a.gender = 'f';
-    if (d.hon && maleHon.has(d.hon)) a.gender = 'm';
+    a.gender = honGender(d.hon) ?? a.gender;
     const last = stripAl(words[words.length - 1]);
     // two people sharing a surname ("Tony Blair", "Cherie Blair"): the short form goes to the one
     // named first, the article's main referent, rather than becoming a third node
@@ -619,14 +622,10 @@ export function buildMentions(
     const words = text.split(/\s+/);
     // "van der Veer" after "Jeroen van der Veer": a surname with its particles
     if (words.length >= 2 && NAME_PARTICLES.has(words[0])) {
-      const cand = personByKey.get(stripAl(words[words.length - 1]));
+      const key = stripAl(words[words.length - 1]);
+      const cand = personByKey.get(key);
       const name = cand ? actors.get(cand)?.name.toLowerCase() : undefined;
-      if (
-        cand &&
-        !personAmbiguous.has(stripAl(words[words.length - 1])) &&
-        name?.endsWith(` ${text.toLowerCase()}`)
-      )
-        return cand;
+      if (cand && !personAmbiguous.has(key) && name?.endsWith(` ${text.toLowerCase()}`)) return cand;
     }
     if (words.length >= 2) {
       const id = slug(text);
@@ -642,7 +641,7 @@ export function buildMentions(
     }
     const key = stripAl(words[0]);
     const recent = lastNamed.get(key);
-    const g = hon && femaleHon.has(hon) ? 'f' : hon && maleHon.has(hon) ? 'm' : undefined;
+    const g = honGender(hon);
     const rg = recent ? actors.get(recent)?.gender : undefined;
     if (recent && !personAmbiguous.has(key) && !(g && rg && g !== rg)) return recent;
     if (personByKey.has(key) && !personAmbiguous.has(key)) return personByKey.get(key);
@@ -926,17 +925,15 @@ export function buildMentions(
         add(it.t0, it.t1, userId);
         return;
       }
-      const pid = personFor(text, leftRole(it.t0).hon) ?? knightFor(text, leftRole(it.t0).hon);
+      const lr = leftRole(it.t0);
+      const pid = personFor(text, lr.hon) ?? knightFor(text, lr.hon);
       if (pid) {
         const a = actors.get(pid)!;
-        const lr = leftRole(it.t0);
-        const full = lr.hon ? textOf(lr.honStart, it.t1) : text;
         a.aliases.add(text);
-        if (lr.hon) a.aliases.add(full);
+        if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
         add(it.t0, it.t1, pid);
         return;
       }
-      const lr = leftRole(it.t0);
       const a = famousFromSurname(it, lr.hon ?? lr.role);
       if (a) {
         a.nameKeys = a.name.split(/\s+/).map(stripAl);
@@ -979,8 +976,7 @@ export function buildMentions(
       aff = actors.has(on) ? on : undefined;
     }
     if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
-    if (lr.hon && femaleHon.has(lr.hon)) a.gender = 'f';
-    if (lr.hon && maleHon.has(lr.hon)) a.gender = 'm';
+    a.gender = honGender(lr.hon) ?? a.gender;
     if (role && !a.role) a.role = role;
     if (role) lastRole.set(role, pid);
     const words = text.split(/\s+/);
