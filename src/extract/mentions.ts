@@ -220,22 +220,16 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
         m = m2;
       }
     }
-    // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
     const prev = items[items.length - 1];
-    const surname =
-      m &&
-      m.t1 === i + 1 &&
-      prev?.k === 'entry' &&
-      prev.e.type === 'hon' &&
-      prev.t1 === i &&
-      PLACE_TYPES.has(m.entries[0].type);
+    const afterHon = prev?.k === 'entry' && prev.e.type === 'hon' && prev.t1 === i;
+    // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
+    const surname = m && m.t1 === i + 1 && afterHon && PLACE_TYPES.has(m.entries[0].type);
     if (m && !surname) {
       items.push({ k: 'entry', t0: i, t1: m.t1, e: m.entries[0], all: m.entries });
       i = m.t1;
       continue;
     }
     // "Mr van der Veer", "Mrs von der Leyen": a surname that starts with particles
-    const afterHon = prev?.k === 'entry' && prev.e.type === 'hon' && prev.t1 === i;
     const pEnd = afterHon ? particlesEnd(tokens, i, t1) : i;
     if (pEnd > i && isNameWord(tokens[pEnd]) && !nonNameCaps.has(tokens[pEnd].text)) {
       let j = pEnd + 1;
