@@ -182,20 +182,26 @@ CALL (row, h) {
   RETURN collect({targetId: targetId, kind: kind, n: n, firstSeen: firstSeen, lastSeen: lastSeen, polaritySum: polaritySum}) AS groups
 }
 RETURN row.holderId AS holderId, groups,
-       [(h)-[r]->(x) WHERE type(r) IN $types AND x.id IN row.targetIds | {type: type(r), targetId: x.id, rel: elementId(r)}] AS rels;
+       [(h)-[r:SUPPORTS|PRAISES|OPPOSES|REJECTS|VETOES|CRITICIZES|ACCUSES|CONDEMNS|THREATENS|ATTACKS|URGES|DEMANDS|CONSULTS]->(x) WHERE x.id IN row.targetIds | {type: type(r), targetId: x.id, rel: elementId(r)}] AS rels;
 
 // name: writeSummaries
 // Applies what summaryEdges/summaryState led to: summary edges deleted (no Stance left), updated or
 // created; then the sweep of actors and topics a rewrite left with no relationship at all (kept
 // when they record merged ids).
+// An edge is found from its holder (unique index) through the summary types, then by its element
+// id. Not by `MATCH ()-[r]->() WHERE elementId(r) = ...` alone: planned while the database is
+// empty (as a load into an empty database does, and `replan=skip` keeps the plan), that becomes a
+// scan of every relationship per edge.
 CALL () {
-  UNWIND $deletes AS id
-  MATCH ()-[r]->() WHERE elementId(r) = id
+  UNWIND $deletes AS d
+  MATCH (:Actor {id: d.holderId})-[r:SUPPORTS|PRAISES|OPPOSES|REJECTS|VETOES|CRITICIZES|ACCUSES|CONDEMNS|THREATENS|ATTACKS|URGES|DEMANDS|CONSULTS]->()
+  WHERE elementId(r) = d.rel
   DELETE r
 }
 CALL () {
   UNWIND $updates AS u
-  MATCH ()-[r]->() WHERE elementId(r) = u.rel
+  MATCH (:Actor {id: u.holderId})-[r:SUPPORTS|PRAISES|OPPOSES|REJECTS|VETOES|CRITICIZES|ACCUSES|CONDEMNS|THREATENS|ATTACKS|URGES|DEMANDS|CONSULTS]->()
+  WHERE elementId(r) = u.rel
   SET r.count = toInteger(u.n), r.firstSeen = u.firstSeen, r.lastSeen = u.lastSeen,
       r.polarity = toInteger(u.polarity), r.polaritySum = toInteger(u.polaritySum)
 }
@@ -236,4 +242,4 @@ RETURN size($creates) + size($updates) + size($deletes) AS summaries;
 
 // name: awaitSearchIndexes
 // The eventually consistent full-text indexes (migration 0003) catch up with what was committed.
-CALL db.awaitEventuallyConsistentIndexRefresh();
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh();

@@ -94,10 +94,14 @@ describe('helpers', () => {
 });
 
 describe('cypher/load.cypher', () => {
-  it('summaryEdges expands exactly the summary types of model.ts', () => {
-    const types = query('load', 'summaryEdges')
-      .match(/\[r:([A-Z_|]+)\]/)?.[1]
-      .split('|');
-    expect(types?.sort()).toEqual(Object.values(SUMMARY_TYPES).sort());
+  it('every summary-edge pattern in load.cypher names exactly the summary types of model.ts', () => {
+    const expected = Object.values(SUMMARY_TYPES).sort();
+    for (const name of ['summaryEdges', 'summaryState', 'writeSummaries']) {
+      const patterns = [...query('load', name).matchAll(/\[r:([A-Z_|]+)\]/g)].map((m) =>
+        m[1].split('|').sort(),
+      );
+      expect(patterns.length, name).toBeGreaterThan(0);
+      for (const types of patterns) expect(types, name).toEqual(expected);
+    }
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denseCorpus } from '../bench/dense-corpus.mjs';
+import { queries } from '../src/cypher.js';
 import { findSummaryProblems } from './fixtures/load/graph-checks.js';
 import { ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
 
@@ -505,5 +506,56 @@ describe('stancegraph actors merge', () => {
     expect((JSON.parse(res.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['russia']);
     const all = await runCli(['actors', 'list']);
     expect(all.stdout).toContain('"russia"');
+  });
+});
+
+describe('the loader queries, planned on an empty database', () => {
+  // A load into an empty database plans its queries there, and `replan=skip` keeps those plans
+  // for the server's life: a plan that scans (all relationships, every node of a label) looked
+  // free then and costs a pass over the whole graph per row later. writeSummaries found summary
+  // edges by `MATCH ()-[r]->() WHERE elementId(r) = ...`, planned as a scan of every relationship.
+  const intended: Record<string, RegExp> = {
+    mergedIds: /^NodeByLabelScan .*a:Actor$/, // reads every actor's merged ids, on purpose
+    summaryLock: /^NodeByLabelScan .*l:LoadLock$/, // one node
+  };
+  const operators = (plan: {
+    operatorType: string;
+    arguments: Record<string, unknown>;
+    children: unknown[];
+  }): string[] => [
+    `${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`,
+    ...plan.children.flatMap((c) => operators(c as typeof plan)),
+  ];
+
+  it('look nodes and relationships up by index, never by scanning', async () => {
+    await resetDatabase(driver);
+    const found: string[] = [];
+    for (const [name, text] of Object.entries(queries('load'))) {
+      if (name === 'awaitSearchIndexes') continue; // a procedure call
+      const params = Object.fromEntries(
+        [...text.matchAll(/\$(\w+)/g)].map((m) => [m[1], m[1] === 'loadedAt' ? '' : []]),
+      );
+      // A comment makes the text new to the query cache, so it is planned here, on the empty graph.
+      const { summary } = await driver.executeQuery(`EXPLAIN ${text} // plan test ${Date.now()}`, params, {
+        database: db(),
+      });
+      const scans = operators(summary.plan as never).filter(
+        (o) => /Scan/.test(o) && !intended[name]?.test(o),
+      );
+      found.push(...scans.map((o) => `${name}: ${o}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('awaitSearchIndexes calls a procedure the server has', async () => {
+    const name = queries('load').awaitSearchIndexes.match(/CALL\s+([\w.]+)/)?.[1];
+    const { records } = await driver.executeQuery(
+      'SHOW PROCEDURES YIELD name WHERE name = $name RETURN name',
+      { name },
+      {
+        database: db(),
+      },
+    );
+    expect(records.length, `${name} is not a procedure of this server`).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // Full-text indexes over what every load writes in bulk (stance quotes, article titles) are updated
 // after commit instead of inside it: a load's transactions commit without waiting for Lucene. The
-// loader calls db.awaitEventuallyConsistentIndexRefresh() before it reports, so a search run after
+// loader calls db.index.fulltext.awaitEventuallyConsistentIndexRefresh() before it reports, so a search run after
 // `stancegraph load` (or `ingestArticle`) returns sees everything it wrote.
 DROP INDEX stance_search IF EXISTS;
 CREATE FULLTEXT INDEX stance_search IF NOT EXISTS FOR (s:Stance) ON EACH [s.quote]

@@ -563,8 +563,6 @@ interface SummaryEdge {
   polaritySum: unknown;
 }
 
-const SUMMARY_TYPE_LIST = Object.values(SUMMARY_TYPES);
-
 /** The distinct (holder, target, kind) pairs with their summary type; kinds without one are dropped. */
 export function summaryPairs(
   pairs: Iterable<{ holderId: string; targetId: string; kind: string }>,
@@ -618,7 +616,7 @@ export async function writeSummaries(
 ): Promise<void> {
   const creates: SummaryUpdate[] = [];
   const updates: (SummaryUpdate & { rel: string })[] = [];
-  const deletes: string[] = [];
+  const deletes: { holderId: string; rel: string }[] = [];
   const key = (p: { holderId: string; targetId: string; type: string }) =>
     `${p.holderId}\u0000${p.targetId}\u0000${p.type}`;
   const toRecompute = new Map(recompute.map((p) => [key(p), p]));
@@ -660,9 +658,7 @@ export async function writeSummaries(
   if (toRecompute.size) {
     const pairs = [...toRecompute.values()];
     const state = new Map(
-      (
-        await rows<HolderState>(tx, 'summaryState', { holders: byHolder(pairs), types: SUMMARY_TYPE_LIST })
-      ).map((h) => [h.holderId, h]),
+      (await rows<HolderState>(tx, 'summaryState', { holders: byHolder(pairs) })).map((h) => [h.holderId, h]),
     );
     for (const p of pairs) {
       const h = state.get(p.holderId);
@@ -671,10 +667,10 @@ export async function writeSummaries(
       const [keep, ...extra] = h.rels
         .filter((r) => r.targetId === p.targetId && r.type === p.type)
         .map((r) => r.rel);
-      deletes.push(...extra);
+      deletes.push(...extra.map((rel) => ({ holderId: p.holderId, rel })));
       const n = toNum(g?.n) ?? 0;
       if (!g || n === 0) {
-        if (keep) deletes.push(keep);
+        if (keep) deletes.push({ holderId: p.holderId, rel: keep });
         continue;
       }
       const sum = toNum(g.polaritySum) ?? 0;
@@ -755,7 +751,6 @@ const WARM_PARAMS = {
   stances: [],
   represents: [],
   holders: [],
-  types: [],
   creates: [],
   updates: [],
   deletes: [],
