@@ -325,6 +325,17 @@ export function renderConfig(o: LocalOptions): string {
     'browser.remote_content_hostname_whitelist=*',
     'browser.post_connect_cmd=',
     'dbms.usage_report.enabled=false',
+    // One plan per query whatever the sizes of its list parameters. By default Neo4j also keys its
+    // plan cache on each list parameter's size class, so the loader's batches (and the API's
+    // DataLoader batches) were planned again for each new mix of sizes, seconds each on a
+    // just-started server. These queries look rows up by unique id, so sizes do not change the
+    // best plan. Measured: `npm run bench:load`, README. (An internal setting of Neo4j 5.26.)
+    'internal.cypher.use_parameter_size=false',
+    // Extra settings (separated by ';' or new lines), for tuning; they come last, so they win.
+    ...(process.env.STANCEGRAPH_NEO4J_CONF ?? '')
+      .split(/[;\n]/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     '',
   ].join('\n');
 }

@@ -39,6 +39,8 @@ async function tryContainer(): Promise<{
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const container = await new Neo4jContainer('neo4j:5.26-community')
       .withPassword('stancegraph-test')
+      // As docker-compose.yml and the local server: one plan per query, whatever its list sizes.
+      .withEnvironment({ NEO4J_internal_cypher_use__parameter__size: 'false' })
       .start();
     return {
       uri: container.getBoltUri(),
