@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { query } from '../src/cypher.js';
 import { luceneQuery } from '../src/graph/actors.js';
-import { prepareArticle } from '../src/graph/load.js';
+import { prepareArticle, readAhead } from '../src/graph/load.js';
 import { isoDate, Resolver, SUMMARY_TYPES, stanceId } from '../src/graph/model.js';
 import { resultProblems } from '../src/graph/validate.js';
 import type { ExtractionResult } from '../src/types.js';
@@ -103,5 +103,56 @@ describe('cypher/load.cypher', () => {
       expect(patterns.length, name).toBeGreaterThan(0);
       for (const types of patterns) expect(types, name).toEqual(expected);
     }
+  });
+});
+
+describe('readAhead', () => {
+  it('reads the first items at once, yields everything in order, and ends the source when closed', async () => {
+    const pulled: number[] = [];
+    let ended = false;
+    async function* source() {
+      try {
+        for (let i = 0; i < 10; i++) {
+          pulled.push(i);
+          yield i;
+        }
+      } finally {
+        ended = true;
+      }
+    }
+    const ahead = readAhead(source(), 3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pulled).toEqual([0, 1, 2]); // before anything was consumed
+    const got: number[] = [];
+    for await (const x of ahead) got.push(x);
+    expect(got).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ended).toBe(true);
+
+    pulled.length = 0;
+    ended = false;
+    const unused = readAhead(source(), 3);
+    await new Promise((r) => setTimeout(r, 10));
+    await unused.close(); // e.g. the migrations failed: nothing will be consumed
+    expect(ended).toBe(true);
+    expect(pulled).toEqual([0, 1, 2]);
+
+    pulled.length = 0;
+    await readAhead(source(), 3).close(); // closed before it started: the source is never read
+    expect(pulled).toEqual([]);
+  });
+
+  it('hands a failure of the source to the consumer, after the items before it', async () => {
+    async function* source() {
+      yield 1;
+      throw new Error('disk gone');
+    }
+    const ahead = readAhead(source(), 5);
+    const got: number[] = [];
+    await expect(
+      (async () => {
+        for await (const x of ahead) got.push(x);
+      })(),
+    ).rejects.toThrow('disk gone');
+    expect(got).toEqual([1]);
   });
 });

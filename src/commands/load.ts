@@ -9,7 +9,6 @@ import { extractAll } from '../extract-pool.js';
 import { LoadAborted, type LoadItem, type LoadSummary, loadResults } from '../graph/load.js';
 import { readResults } from '../graph/results.js';
 import { connect } from '../neo4j/connection.js';
-import { ensureMigrated } from '../neo4j/migrate.js';
 import { maxSizeOption, positiveInt } from './options.js';
 
 interface LoadFlags {
@@ -142,8 +141,6 @@ export async function runLoad(paths: string[], flags: LoadFlags): Promise<number
   const aliases = loadAliases(flags.aliases);
   const { driver, target } = await connect();
   try {
-    await ensureMigrated(driver, target.database);
-
     // Every input read, in order, so that an interrupted load can say what it did not write.
     const read: string[] = [];
     const texts: { source: string; text: string | null }[] = [];
@@ -205,7 +202,6 @@ export async function runLoad(paths: string[], flags: LoadFlags): Promise<number
         batchSize: flags.batch,
         concurrency: flags.concurrency,
         onArticle,
-        skipMigrate: true,
       });
     } catch (err) {
       bar?.clear();

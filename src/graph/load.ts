@@ -781,6 +781,48 @@ export async function warmUp(driver: Driver, database: string, { all = false } =
   );
 }
 
+/**
+ * Starts reading `items` now, up to `n` ahead of the consumer, and yields them all in order.
+ * `close` ends the reading (and so the extraction behind it) when nothing will be consumed.
+ */
+export function readAhead<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  n: number,
+): AsyncIterable<T> & { close(): Promise<void> } {
+  const it: AsyncIterator<T> | Iterator<T> =
+    Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  const pulled: Promise<IteratorResult<T>>[] = [];
+  let last: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  for (let i = 0; i < n; i++) {
+    const p = last.then(() => (closed ? ({ done: true, value: undefined } as const) : it.next()));
+    p.catch(() => undefined); // seen by the consumer, when it gets there
+    pulled.push(p);
+    last = p;
+  }
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await last.catch(() => undefined);
+    await it.return?.();
+  };
+  return {
+    close,
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (const p of pulled) {
+          const r = await p;
+          if (r.done) return;
+          yield r.value;
+        }
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      } finally {
+        await close();
+      }
+    },
+  };
+}
+
 /** Ids absorbed by `actors merge`, from the database. */
 export async function mergedIdPairs(driver: Driver, database: string): Promise<[string, string][]> {
   const { records } = await driver.executeQuery(Q('mergedIds'), {}, { database, routing: 'READ' });
@@ -807,12 +849,23 @@ export async function loadResults(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const started = performance.now();
-  if (!options.skipMigrate) await ensureMigrated(driver, database);
-  // Plans the write queries while the first batch is being read and extracted: on a fresh server,
-  // planning them is most of the first transaction's time.
-  const warm = warmUp(driver, database);
-  const resolver = new Resolver(options.aliases ?? {}, await mergedIdPairs(driver, database));
   const batchSize = Math.max(1, options.batchSize ?? 100);
+  // The first batch is read (and extracted) while the schema is migrated: on a new database the
+  // migrations take seconds, which the extraction workers use instead of waiting.
+  const ahead = readAhead(items, batchSize);
+  let warm: Promise<void>;
+  let resolver: Resolver;
+  try {
+    if (!options.skipMigrate) await ensureMigrated(driver, database);
+    // Plans the write queries while the first batch is being read and extracted: on a fresh
+    // server, planning them is most of the first transaction's time. Not before the migrations:
+    // a plan made without the indexes would be kept (`replan=skip`).
+    warm = warmUp(driver, database);
+    resolver = new Resolver(options.aliases ?? {}, await mergedIdPairs(driver, database));
+  } catch (err) {
+    await ahead.close();
+    throw err;
+  }
   const maxStances = Math.max(1, options.maxStancesPerBatch ?? 5000);
   const summary: LoadSummary = {
     articles: 0,
@@ -947,7 +1000,7 @@ export async function loadResults(
     return !writeFailure;
   };
 
-  for await (const raw of items as AsyncIterable<LoadItem>) {
+  for await (const raw of ahead) {
     summary.articles++;
     const item = normaliseItem(raw);
     if ('error' in item) {
