@@ -45,8 +45,6 @@ export interface LoadOptions {
   concurrency?: number;
   /** Batches read ahead, waiting for a free lane (default 2). */
   maxQueuedBatches?: number;
-  /** Skip `ensureMigrated` (the caller did it). */
-  skipMigrate?: boolean;
 }
 
 export interface LoadProgress {
@@ -856,7 +854,8 @@ export async function loadResults(
   let warm: Promise<void>;
   let resolver: Resolver;
   try {
-    if (!options.skipMigrate) await ensureMigrated(driver, database);
+    // Once per driver: a no-op for a caller that migrated already.
+    await ensureMigrated(driver, database);
     // Plans the write queries while the first batch is being read and extracted: on a fresh
     // server, planning them is most of the first transaction's time. Not before the migrations:
     // a plan made without the indexes would be kept (`replan=skip`).
