@@ -3,10 +3,6 @@
 // name: migrationsApplied
 MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum ORDER BY version;
 
-// name: recordMigration
-MERGE (m:SchemaMigration {version: $version})
-SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime();
-
 // name: labelCounts
 CALL db.labels() YIELD label
 CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
@@ -19,3 +15,14 @@ RETURN type, count ORDER BY type;
 
 // name: constraints
 SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name;
+
+// name: hasNodes
+// Whether the database holds any node at all (the count store answers, without a scan).
+MATCH (n) RETURN count(n) > 0 AS any;
+
+// name: recordMigrations
+// Records migrations as applied (one after it ran; all of them when a new database was given
+// cypher/schema.cypher).
+UNWIND $migrations AS row
+MERGE (m:SchemaMigration {version: row.version})
+SET m.name = row.name, m.checksum = row.checksum, m.appliedAt = datetime();

@@ -35,6 +35,43 @@ export function listMigrations(dir = path.join(ROOT, 'cypher', 'migrations')): M
 export interface MigrateResult {
   applied: { version: number; name: string }[];
   alreadyApplied: number;
+  /** A new database was given cypher/schema.cypher, and every migration recorded as applied. */
+  baseline?: boolean;
+}
+
+const record = (driver: Driver, database: string, ms: Migration[]) =>
+  driver.executeQuery(
+    query('admin', 'recordMigrations'),
+    { migrations: ms.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum })) },
+    { database },
+  );
+
+/**
+ * A new database (no migration recorded, no node) gets the final schema in one transaction
+ * (cypher/schema.cypher) instead of every migration's steps. False when it is not new, or when that
+ * transaction failed (another process creating the same schema at once, say): the migrations run
+ * one by one then, and their statements converge whatever the other did.
+ */
+async function applyBaseline(driver: Driver, database: string, all: Migration[]): Promise<boolean> {
+  const { records } = await driver.executeQuery(
+    query('admin', 'hasNodes'),
+    {},
+    { database, routing: 'READ' },
+  );
+  if (records[0]?.get('any') !== false) return false;
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const stmt of splitStatements(readFileSync(path.join(ROOT, 'cypher', 'schema.cypher'), 'utf8')))
+        await tx.run(stmt);
+    });
+  } catch {
+    return false;
+  } finally {
+    await session.close();
+  }
+  await record(driver, database, all);
+  return true;
 }
 
 /**
@@ -49,8 +86,15 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
     { database, routing: 'READ' },
   );
   for (const r of records) done.add(Number(r.get('version')));
+  const all = listMigrations();
+  if (done.size === 0 && (await applyBaseline(driver, database, all)))
+    return {
+      applied: all.map((m) => ({ version: m.version, name: m.name })),
+      alreadyApplied: 0,
+      baseline: true,
+    };
   const result: MigrateResult = { applied: [], alreadyApplied: 0 };
-  for (const m of listMigrations()) {
+  for (const m of all) {
     if (done.has(m.version)) {
       result.alreadyApplied++;
       continue;
@@ -63,11 +107,7 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
     } finally {
       await session.close();
     }
-    await driver.executeQuery(
-      query('admin', 'recordMigration'),
-      { version: m.version, name: m.name, checksum: m.checksum },
-      { database },
-    );
+    await record(driver, database, [m]);
     result.applied.push({ version: m.version, name: m.name });
   }
   return result;
