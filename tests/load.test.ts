@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denseCorpus } from '../bench/dense-corpus.mjs';
 import { queries } from '../src/cypher.js';
+import { loadResults } from '../src/graph/load.js';
 import { findSummaryProblems } from './fixtures/load/graph-checks.js';
 import { ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
 
@@ -506,6 +507,38 @@ describe('stancegraph actors merge', () => {
     expect((JSON.parse(res.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['russia']);
     const all = await runCli(['actors', 'list']);
     expect(all.stdout).toContain('"russia"');
+  });
+});
+
+describe('the loader reads ahead of its writes', () => {
+  it('reads (and so extracts) up to readAhead inputs ahead, and no further than that and its queued batches', async () => {
+    await resetDatabase(driver);
+    const results = denseCorpus(120, 3, 9)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    let pulled = 0;
+    let done = 0;
+    let most = 0;
+    function* source() {
+      for (const r of results) {
+        pulled++;
+        most = Math.max(most, pulled - done);
+        yield r;
+      }
+    }
+    const summary = await loadResults(driver, db(), source(), {
+      batchSize: 5,
+      readAhead: 40,
+      onArticle: () => {
+        done++;
+      },
+    });
+    expect(summary.loaded).toBe(120);
+    // Migrating and writing the first batch take round trips: the reading does not wait for them.
+    expect(most).toBeGreaterThanOrEqual(40);
+    // The read-ahead, the batch being formed, the two queued batches and the one being written.
+    expect(most).toBeLessThanOrEqual(40 + 5 * 4);
   });
 });
 
