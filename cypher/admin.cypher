@@ -26,3 +26,8 @@ MATCH (n) RETURN count(n) > 0 AS any;
 UNWIND $migrations AS row
 MERGE (m:SchemaMigration {version: row.version})
 SET m.name = row.name, m.checksum = row.checksum, m.appliedAt = datetime();
+
+// name: awaitIndexes
+// Waits (up to $seconds) until every index is online: a query planned while an index is still
+// populating plans without it, and the loader keeps its plans (`replan=skip`).
+CALL db.awaitIndexes($seconds);

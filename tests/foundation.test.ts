@@ -139,6 +139,13 @@ describe('schema migrations', () => {
     const fresh = await migrate(driver, db());
     expect(fresh.baseline).toBe(true);
     expect(fresh.applied.map((m) => m.version)).toEqual(versions);
+    // Online when migrate returns: a query planned now uses them (and the loader keeps its plans).
+    const populating = await driver.executeQuery(
+      "SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name",
+      {},
+      { database: db() },
+    );
+    expect(populating.records).toEqual([]);
     const oneStep = await schema();
 
     // A database holding data replays the migrations one by one.

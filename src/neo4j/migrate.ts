@@ -87,12 +87,14 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
   );
   for (const r of records) done.add(Number(r.get('version')));
   const all = listMigrations();
-  if (done.size === 0 && (await applyBaseline(driver, database, all)))
+  if (done.size === 0 && (await applyBaseline(driver, database, all))) {
+    await awaitIndexes(driver, database);
     return {
       applied: all.map((m) => ({ version: m.version, name: m.name })),
       alreadyApplied: 0,
       baseline: true,
     };
+  }
   const result: MigrateResult = { applied: [], alreadyApplied: 0 };
   for (const m of all) {
     if (done.has(m.version)) {
@@ -110,7 +112,13 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
     await record(driver, database, [m]);
     result.applied.push({ version: m.version, name: m.name });
   }
+  if (result.applied.length) await awaitIndexes(driver, database);
   return result;
+}
+
+/** Indexes a migration created are populated in the background: the next queries wait for them. */
+async function awaitIndexes(driver: Driver, database: string): Promise<void> {
+  await driver.executeQuery(query('admin', 'awaitIndexes'), { seconds: 300 }, { database });
 }
 
 const migrated = new WeakMap<Driver, Promise<MigrateResult>>();
