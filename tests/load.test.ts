@@ -542,6 +542,41 @@ describe('the loader reads ahead of its writes', () => {
   });
 });
 
+describe('two write transactions at once (the default)', () => {
+  it('leave the graph a load one batch at a time leaves: the later article names and types an actor', async () => {
+    await resetDatabase(driver);
+    const parse = (jsonl: string) =>
+      jsonl
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    // A slow batch (3,000 stances) then a quick one: the quick one would commit first.
+    const [heavy] = parse(denseCorpus(1, 3000, 9));
+    const [light] = parse(denseCorpus(1, 2, 9, { from: 1 }));
+    const ids = (r: { actors: { id: string }[] }) => r.actors.map((a) => a.id);
+    const shared = ids(heavy).find((id) => ids(light).includes(id));
+    expect(shared).toBeDefined();
+    const retype = (
+      r: { actors: { id: string; name: string; kind: string }[] },
+      name: string,
+      kind: string,
+    ) => {
+      for (const a of r.actors) if (a.id === shared) Object.assign(a, { name, kind });
+    };
+    retype(heavy, 'Earlier Name', 'PERSON');
+    retype(light, 'Later Name', 'ORGANIZATION');
+    const summary = await loadResults(driver, db(), [heavy, light], { batchSize: 1, concurrency: 2 });
+    expect(summary.loaded).toBe(2);
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Actor {id: $id}) RETURN a.name AS name, a.kind AS kind, labels(a) AS labels',
+      { id: shared },
+      { database: db() },
+    );
+    expect(records[0].toObject()).toMatchObject({ name: 'Later Name', kind: 'ORGANIZATION' });
+    expect([...records[0].get('labels')].sort()).toEqual(['Actor', 'Organization']);
+  });
+});
+
 describe('the loader queries, planned on an empty database', () => {
   // A load into an empty database plans its queries there, and `replan=skip` keeps those plans
   // for the server's life: a plan that scans (all relationships, every node of a label) looked

@@ -38,9 +38,10 @@ export interface LoadOptions {
   /** Called after each batch. */
   onProgress?: (p: LoadProgress) => void;
   /**
-   * Batches written at once, each in its own transaction (default 1). More use more of Neo4j's cores,
-   * but batches then commit out of input order: an actor the extractor types differently in two
-   * articles keeps the kind of whichever commits last.
+   * Batches written at once, each in its own transaction (default 2: Neo4j runs each on its own
+   * core). They may commit out of input order, but the graph is the one written in input order: a
+   * batch that shares an article with a batch still being written, or gives an actor another name or
+   * kind (or a REPRESENTS edge another role), waits for it.
    */
   concurrency?: number;
   /** Batches read ahead, waiting for a free lane (default 2). */
@@ -786,6 +787,26 @@ export async function warmUp(driver: Driver, database: string, { all = false } =
 }
 
 /**
+ * What a batch writes that a later write may overwrite, by key: each actor's name and kind (and
+ * whether the row is the actor's own), each REPRESENTS edge's role. Two batches in flight that give
+ * a key different values are written in input order.
+ */
+export function batchClaims(batch: PreparedArticle[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (key: string, value: string) => {
+    const set = out.get(key) ?? new Set<string>();
+    set.add(value);
+    out.set(key, set);
+  };
+  for (const p of batch) {
+    for (const x of p.actors) add(`actor\u0000${x.id}`, `${x.name}\u0000${x.kind}\u0000${x.authoritative}`);
+    for (const r of p.represents)
+      if (r.role !== null) add(`represents\u0000${r.fromId}\u0000${r.toId}`, r.role);
+  }
+  return out;
+}
+
+/**
  * Starts reading `items` now, up to `n` ahead of the consumer, and yields them all in order.
  * `close` ends the reading (and so the extraction behind it) when nothing will be consumed.
  */
@@ -949,11 +970,14 @@ export async function loadResults(
   };
 
   // Batches are written by up to `concurrency` transactions at once (Neo4j runs each on its own
-  // thread; one by default, in input order), while the loop goes on reading (and the pool
-  // extracting) the next ones; at most `maxQueued` more wait for a free lane, which bounds memory. A
-  // batch that shares an article with one still being written waits for it, so a later version of
-  // an article always wins.
-  const lanes = Math.max(1, options.concurrency ?? 1);
+  // thread), while the loop goes on reading (and the pool extracting) the next ones; at most
+  // `maxQueued` more wait for a free lane, which bounds memory. What a batch writes that a later
+  // batch may overwrite is ordered: a batch that shares an article with one still being written
+  // waits for it (a later version of an article always wins), and so does a batch that sets an
+  // actor's name or kind, or a REPRESENTS role, to something else than one still being written
+  // (the later article's word stands, as if the batches ran one by one). Aliases, mentions and
+  // summary edges add up in any order.
+  const lanes = Math.max(1, options.concurrency ?? 2);
   const maxQueued = Math.max(0, options.maxQueuedBatches ?? 2);
   let batch: PreparedArticle[] = [];
   let batchStances = 0;
@@ -961,6 +985,8 @@ export async function loadResults(
   const unfinished = new Set<PreparedArticle[]>();
   /** The task writing each article id, while it runs. */
   const writing = new Map<string, Promise<void>>();
+  /** What the running tasks write that order matters for: actor name and kind, REPRESENTS role. */
+  const claims = new Map<string, { task: Promise<void>; value: string }[]>();
   const tasks = new Set<Promise<void>>();
   let running = 0;
   let writeFailure: { err: unknown } | null = null;
@@ -972,9 +998,13 @@ export async function loadResults(
   };
   const launch = (b: PreparedArticle[]) => {
     unfinished.add(b);
-    const before = [...new Set(b.map((p) => writing.get(p.article.id)).filter((t) => t !== undefined))];
+    const own = batchClaims(b);
+    const before = new Set(b.map((p) => writing.get(p.article.id)).filter((t) => t !== undefined));
+    for (const [key, values] of own)
+      for (const c of claims.get(key) ?? [])
+        if (values.size !== 1 || !values.has(c.value)) before.add(c.task);
     const task = (async () => {
-      if (before.length) await Promise.all(before);
+      if (before.size) await Promise.all(before);
       while (running >= lanes && !writeFailure) await changed();
       if (writeFailure) return;
       running++;
@@ -990,9 +1020,19 @@ export async function loadResults(
     })();
     tasks.add(task);
     for (const p of b) writing.set(p.article.id, task);
+    for (const [key, values] of own) {
+      const list = claims.get(key) ?? [];
+      for (const value of values) list.push({ task, value });
+      claims.set(key, list);
+    }
     void task.finally(() => {
       tasks.delete(task);
       for (const p of b) if (writing.get(p.article.id) === task) writing.delete(p.article.id);
+      for (const key of own.keys()) {
+        const left = (claims.get(key) ?? []).filter((c) => c.task !== task);
+        if (left.length) claims.set(key, left);
+        else claims.delete(key);
+      }
       notify();
     });
   };
