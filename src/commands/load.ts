@@ -254,7 +254,7 @@ export function registerLoadCommands(program: Command): void {
     .option('--batch <n>', 'articles per transaction', positiveInt('--batch'), 100)
     .option(
       '--concurrency <n>',
-      'write transactions at once (default 2; batches that would overwrite each other, such as an actor typed differently, still commit in input order)',
+      'write transactions at once (default 2; batches that would overwrite each other, such as an actor typed differently, are still written in input order)',
       positiveInt('--concurrency'),
     )
     .option('--workers <n>', 'extraction worker threads (default: one per core)', positiveInt('--workers'))
