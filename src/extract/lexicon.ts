@@ -43,6 +43,8 @@ export interface Entry {
   /** The form as written in the lexicon, for case checks. */
   form: string;
   n: number;
+  /** A name other bodies carry too (orgs.json `generic`, "Security Council"). */
+  generic?: boolean;
 }
 
 export interface KnownActor {
@@ -81,7 +83,7 @@ const trie = newNode();
 
 export const known = new Map<string, KnownActor>();
 
-function add(form: string, type: EntryType, id: string): void {
+function add(form: string, type: EntryType, id: string, generic = false): void {
   const toks = phraseTokens(form);
   if (!toks.length) return;
   let node = trie;
@@ -96,7 +98,9 @@ function add(form: string, type: EntryType, id: string): void {
   }
   // one entry per spelling: "NATO" (matched in capitals only) does not hide "Nato"
   if (!node.entries.some((e) => e.type === type && e.id === id && e.form === form))
-    node.entries.push({ type, id, form, n: toks.length });
+    node.entries.push(
+      generic ? { type, id, form, n: toks.length, generic } : { type, id, form, n: toks.length },
+    );
 }
 
 // ---- countries (world-countries) ----
@@ -191,6 +195,7 @@ for (const o of orgs.entries) {
   if (o.parent) orgParent.set(o.id, o.parent);
   add(o.name, 'org', o.id);
   for (const a of o.aliases ?? []) add(a, 'org', o.id);
+  for (const a of o.generic ?? []) add(a, 'org', o.id, true);
   for (const a of o.short ?? []) add(a, 'orgShort', o.id);
 }
 

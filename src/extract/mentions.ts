@@ -220,6 +220,19 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
         m = m2;
       }
     }
+    // "the Russian Security Council", "US General Assembly": a name other bodies carry too, right
+    // after a capitalised word, is that word's body, not the gazetteer's (after a proper-noun
+    // chunk, "Supreme National Security Council", the chunk took it whole: trieStartsStrong)
+    if (
+      m?.entries.every((e) => e.generic) &&
+      i > t0 &&
+      !tokens[i].nl &&
+      isNameWord(tokens[i - 1]) &&
+      tokens[i - 1].pos !== 'DET'
+    ) {
+      i = m.t1;
+      continue;
+    }
     const prev = items[items.length - 1];
     const afterHon = prev?.k === 'entry' && prev.e.type === 'hon' && prev.t1 === i;
     // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
@@ -287,7 +300,7 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
 /** A gazetteer entry of a kind that should end a running proper-noun chunk. */
 function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   const m = trieMatch(tokens, j, t1);
-  if (!m) return false;
+  if (!m || m.entries.every((x) => x.generic)) return false;
   const e = m.entries[0];
   return (
     e.type === 'org' ||

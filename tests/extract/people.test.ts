@@ -179,6 +179,22 @@ describe('organisations', () => {
     ]);
   });
 
+  it('"Security Council" inside a longer name is another body; alone or after "Britain\'s" it is the UN\'s', () => {
+    const r = run(
+      "Iran's Supreme National Security Council rejected the plan. The National Security Council backed the deal. " +
+        'The Russian Security Council met. The Security Council condemned the attack. ' +
+        "Britain's Security Council seat was debated, and the US opposed the General Assembly resolution.",
+    );
+    const target = (t: (typeof r.stances)[number]['target']) => (typeof t === 'string' ? t : t.id);
+    expect(r.stances.map((x) => `${x.source} ${x.kind} ${target(x.target)}`)).toEqual([
+      'supreme-national-security-council REJECT topic:plan',
+      'national-security-council SUPPORT topic:deal',
+      'un-security-council CONDEMN topic:attack',
+      'united-states OPPOSE topic:general-assembly-resolution',
+    ]);
+    expect(r.actors.find((a) => a.id === 'un-security-council')?.mentions).toBe(2);
+  });
+
   it('the G7, the G8 and the G20 are three bodies', () => {
     const r = run('The G7 criticised China. The G20 backed the plan. The G8 urged Russia to act.');
     expect(r.stances.map((x) => x.source)).toEqual(['g7', 'g20', 'g8']);
