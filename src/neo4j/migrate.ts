@@ -87,14 +87,21 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
   );
   for (const r of records) done.add(Number(r.get('version')));
   const all = listMigrations();
-  if (done.size === 0 && (await applyBaseline(driver, database, all))) {
-    await awaitIndexes(driver, database);
-    return {
-      applied: all.map((m) => ({ version: m.version, name: m.name })),
-      alreadyApplied: 0,
-      baseline: true,
-    };
-  }
+  const result: MigrateResult =
+    done.size === 0 && (await applyBaseline(driver, database, all))
+      ? { applied: all.map((m) => ({ version: m.version, name: m.name })), alreadyApplied: 0, baseline: true }
+      : await applySteps(driver, database, all, done);
+  if (result.applied.length) await awaitIndexes(driver, database);
+  return result;
+}
+
+/** Runs the migrations not in `done`, one by one, each recorded once its statements ran. */
+async function applySteps(
+  driver: Driver,
+  database: string,
+  all: Migration[],
+  done: Set<number>,
+): Promise<MigrateResult> {
   const result: MigrateResult = { applied: [], alreadyApplied: 0 };
   for (const m of all) {
     if (done.has(m.version)) {
@@ -112,7 +119,6 @@ export async function migrate(driver: Driver, database: string): Promise<Migrate
     await record(driver, database, [m]);
     result.applied.push({ version: m.version, name: m.name });
   }
-  if (result.applied.length) await awaitIndexes(driver, database);
   return result;
 }
 
