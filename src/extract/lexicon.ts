@@ -44,7 +44,7 @@ export interface Entry {
   form: string;
   n: number;
   /** A name other bodies carry too (orgs.json `generic`, "Security Council"). */
-  generic?: boolean;
+  generic: boolean;
 }
 
 export interface KnownActor {
@@ -98,9 +98,7 @@ function add(form: string, type: EntryType, id: string, generic = false): void {
   }
   // one entry per spelling: "NATO" (matched in capitals only) does not hide "Nato"
   if (!node.entries.some((e) => e.type === type && e.id === id && e.form === form))
-    node.entries.push(
-      generic ? { type, id, form, n: toks.length, generic } : { type, id, form, n: toks.length },
-    );
+    node.entries.push({ type, id, form, n: toks.length, generic });
 }
 
 // ---- countries (world-countries) ----

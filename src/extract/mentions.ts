@@ -224,7 +224,8 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
     // after a capitalised word, is that word's body, not the gazetteer's (after a proper-noun
     // chunk, "Supreme National Security Council", the chunk took it whole: trieStartsStrong)
     if (
-      m?.entries.every((e) => e.generic) &&
+      m &&
+      onlyGeneric(m) &&
       i > t0 &&
       !tokens[i].nl &&
       isNameWord(tokens[i - 1]) &&
@@ -297,10 +298,13 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
   return items;
 }
 
+/** A match whose every entry is a name other bodies carry too ("Security Council"). */
+const onlyGeneric = (m: { entries: Entry[] }) => m.entries.every((e) => e.generic);
+
 /** A gazetteer entry of a kind that should end a running proper-noun chunk. */
 function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   const m = trieMatch(tokens, j, t1);
-  if (!m || m.entries.every((x) => x.generic)) return false;
+  if (!m || onlyGeneric(m)) return false;
   const e = m.entries[0];
   return (
     e.type === 'org' ||
