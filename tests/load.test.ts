@@ -510,13 +510,17 @@ describe('stancegraph actors merge', () => {
   });
 });
 
+/** The results of a JSON Lines extraction output, for calling loadResults directly. */
+const parseJsonl = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
 describe('the loader reads ahead of its writes', () => {
   it('reads (and so extracts) up to readAhead inputs ahead, and no further than that and its queued batches', async () => {
     await resetDatabase(driver);
-    const results = denseCorpus(120, 3, 9)
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const results = parseJsonl(denseCorpus(120, 3, 9));
     let pulled = 0;
     let done = 0;
     let most = 0;
@@ -545,14 +549,9 @@ describe('the loader reads ahead of its writes', () => {
 describe('two write transactions at once (the default)', () => {
   it('leave the graph a load one batch at a time leaves: the later article names and types an actor', async () => {
     await resetDatabase(driver);
-    const parse = (jsonl: string) =>
-      jsonl
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
     // A slow batch (3,000 stances) then a quick one: the quick one would commit first.
-    const [heavy] = parse(denseCorpus(1, 3000, 9));
-    const [light] = parse(denseCorpus(1, 2, 9, { from: 1 }));
+    const [heavy] = parseJsonl(denseCorpus(1, 3000, 9));
+    const [light] = parseJsonl(denseCorpus(1, 2, 9, { from: 1 }));
     const ids = (r: { actors: { id: string }[] }) => r.actors.map((a) => a.id);
     const shared = ids(heavy).find((id) => ids(light).includes(id));
     expect(shared).toBeDefined();
