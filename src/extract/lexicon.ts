@@ -45,6 +45,8 @@ export interface Entry {
   n: number;
   /** A name other bodies carry too (orgs.json `generic`, "Security Council"). */
   generic: boolean;
+  /** After a compass word, a region, not this body (orgs.json `regional`: "western Europe"). */
+  regional: boolean;
 }
 
 export interface KnownActor {
@@ -83,7 +85,7 @@ const trie = newNode();
 
 export const known = new Map<string, KnownActor>();
 
-function add(form: string, type: EntryType, id: string, generic = false): void {
+function add(form: string, type: EntryType, id: string, generic = false, regional = false): void {
   const toks = phraseTokens(form);
   if (!toks.length) return;
   let node = trie;
@@ -98,7 +100,7 @@ function add(form: string, type: EntryType, id: string, generic = false): void {
   }
   // one entry per spelling: "NATO" (matched in capitals only) does not hide "Nato"
   if (!node.entries.some((e) => e.type === type && e.id === id && e.form === form))
-    node.entries.push({ type, id, form, n: toks.length, generic });
+    node.entries.push({ type, id, form, n: toks.length, generic, regional });
 }
 
 // ---- countries (world-countries) ----
@@ -194,6 +196,7 @@ for (const o of orgs.entries) {
   add(o.name, 'org', o.id);
   for (const a of o.aliases ?? []) add(a, 'org', o.id);
   for (const a of o.generic ?? []) add(a, 'org', o.id, true);
+  for (const a of o.regional ?? []) add(a, 'org', o.id, false, true);
   for (const a of o.short ?? []) add(a, 'orgShort', o.id);
 }
 
@@ -250,6 +253,11 @@ export interface Predicate {
   clause?: boolean;
   /** Persons never hold it ("keep": a state keeps a veto, a player keeps his place). */
   notPersons?: boolean;
+  /**
+   * The verb ends an activity ("stop", "halt", "end"): the holder's own ("stop making", "halt its
+   * flights") is no stance; in "stop X doing Y" the doing is the target.
+   */
+  ownAction?: boolean;
   /** Words that make the verb an idiom when they are in its object ("keep pace", "keep X alive"). */
   notWith?: string[];
   confidence?: number;
@@ -306,6 +314,8 @@ export const timeWords = new Set<string>(cues.timeWords);
 export const timeDeterminers = new Set<string>(cues.timeDeterminers);
 export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
+/** Words that make a regional form a region ("western Europe", "Eastern Europe"). */
+export const compassWords = new Set<string>(cues.compass);
 export const notNamesAlone = new Set<string>(cues.notNamesAlone);
 
 // ---- verb lemmas: a closed map over the verbs the stages look at (cheaper than a general lemmatiser) ----

@@ -6,6 +6,7 @@
 import type { ActorKind } from '../types.js';
 import type { Doc, Token } from './doc.js';
 import {
+  compassWords,
   countryDemonym,
   countryName,
   days,
@@ -208,6 +209,14 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
       if (!(t.text === 'US')) {
         items.push({ k: 'pron', t0: i, t1: i + 1, p: t.lower });
         i++;
+        continue;
+      }
+    }
+    // "western Europe", "Eastern Europe": a region, not the body the form also names (orgs.json `regional`)
+    if (compassWords.has(t.lower)) {
+      const r = trieMatch(tokens, i + 1, t1);
+      if (r?.entries.every((e) => e.regional)) {
+        i = r.t1;
         continue;
       }
     }

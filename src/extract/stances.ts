@@ -131,6 +131,7 @@ const VAGUE = new Set([
   'last',
   'next',
 ]);
+const POSSESSIVE = new Set(['its', 'his', 'her', 'their', 'our', 'my']);
 const CONTROL_NOUNS = new Set([
   'effort',
   'efforts',
@@ -587,7 +588,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             m.pron === 'my')
         )
           return { holders: [], controlled: false };
-        const prev = tokens[m.t0 - 1]?.pos === 'DET' ? tokens[m.t0 - 2] : tokens[m.t0 - 1];
+        // (past a determiner and adjectives: "sales in neighbouring Russia helped")
+        // (a pronoun takes neither: "In the past I voted")
+        let b = m.t0 - 1;
+        while (!m.pron && b > lo && b > m.t0 - 4 && (tokens[b].pos === 'DET' || tokens[b].pos === 'ADJ')) b--;
+        if (m.pron && tokens[b]?.pos === 'DET') b--;
+        const prev = tokens[b];
         if (prev && prev.pos === 'ADP' && prev.lower !== 'that') {
           // object of a preposition: not a subject; keep looking left through the PP
           k = m.t0 - 2;
@@ -956,6 +962,44 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (!topic) return [];
     if (opts.polarity === -1) claimed.push([s, e]);
     return [{ topic }];
+  }
+
+  /**
+   * Targets of a verb that ends an activity (predicates.json `ownAction`: "stop", "halt", "end").
+   * The holder ending its own activity takes no stance: "Fiat is to stop making engines", "BA is to
+   * halt its flights". Someone made to stop doing something: the doing is the target ("stop people
+   * pirating music", "stop coaches from haranguing referees"), not the people; an actor made to
+   * stop ("stop the Tories taking us back") is no topic, so no stance.
+   */
+  function ownActionTargets(q: number, end: number, targets: Target[]): Target[] {
+    let j = q;
+    while (j < end && tokens[j].pos === 'ADV') j++;
+    const first = tokens[j];
+    if (!first) return targets;
+    const gerund = (t: Token | undefined) => !!t && t.pos === 'VERB' && /ing$/.test(t.lower);
+    if (gerund(first) || POSSESSIVE.has(first.lower)) return [];
+    // the doing: a gerund right after the NP's noun, or after "from"
+    let g = -1;
+    for (let k = j + 1; k < Math.min(end, j + 8); k++) {
+      const t = tokens[k];
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') {
+        if (gerund(t) && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN')) g = k;
+        break;
+      }
+      if (t.lower === 'from') {
+        let f = k + 1;
+        while (f < end && tokens[f].pos === 'ADV') f++;
+        if (gerund(tokens[f])) g = f;
+        break;
+      }
+    }
+    if (g > 0) {
+      // "stop the Tories taking us back": who is stopped is an actor; the verb takes topics only
+      for (let k = j; k < g; k++) if (mentionAt(k) && !mentionAt(k)!.adj) return [];
+      const topic = topicOf(g, Math.max(npEnd(g + 1, end, 8), g + 1));
+      return topic ? [{ topic }] : [];
+    }
+    return targets;
   }
 
   // ---------------- emission ----------------
@@ -1472,6 +1516,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       switch (pred.frame) {
         case 'obj':
           targets = targetsAt(q, s.t1, pred);
+          if (pred.ownAction) targets = ownActionTargets(q, s.t1, targets);
           if (pred.notWith) {
             // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance
             const idiom = new Set(pred.notWith);

@@ -372,6 +372,34 @@ describe('stance extraction on short texts', () => {
   });
 });
 
+it('ending its own activity is no stance; in "stop X doing Y" the doing is the target', () => {
+  expect(view(run('The WTO is to end its Multi-Fibre Agreement.'))).toEqual([]);
+  expect(view(run('Britain is to halt its flights to Jeddah.'))).toEqual([]);
+  expect(view(run('The UN has decided to stop sending observers.'))).toEqual([]);
+  expect(view(run('The UN wants to stop people using the program BitTorrent to swap films.'))).toEqual([
+    'united-nations OPPOSE -1 using the program BitTorrent to swap films',
+  ]);
+  expect(view(run('Nato wants to stop farmers from growing poppies.'))).toEqual([
+    'nato OPPOSE -1 growing poppies',
+  ]);
+  // who is made to stop is an actor, and "stop" takes topics only
+  expect(view(run('Labour will campaign to stop the Conservatives taking Britain back.'))).toEqual([]);
+  // still a stance
+  expect(view(run('Britain wants to end the arms embargo.'))).toEqual([
+    'united-kingdom OPPOSE -1 arms embargo',
+  ]);
+});
+
+it('"western Europe" is a region, not the EU; a country inside a subject PP holds nothing', () => {
+  const r = run('Strong sales outside western Europe helped Britain win the contract.');
+  expect(r.actors.map((a) => a.id)).not.toContain('european-union');
+  expect(view(r)).toEqual([]);
+  expect(run('Exports to Eastern Europe rose.').actors.map((a) => a.id)).toEqual([]);
+  expect(view(run('Europe backed the plan.'))).toEqual(['european-union SUPPORT 1 plan']);
+  expect(view(run('Sales in neighbouring Russia helped Ukraine.'))).toEqual([]);
+  expect(view(run('In the past I voted for a ban, Mr Smith said.'))).toEqual(['smith SUPPORT 1 ban']);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
