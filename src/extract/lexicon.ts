@@ -17,6 +17,7 @@ const load = (name: string): any => JSON.parse(readFileSync(new URL(name, dataDi
 
 const extra = load('countries-extra.json');
 const orgs = load('orgs.json');
+const companies = load('companies.json');
 const groups = load('groups.json');
 const roles = load('roles.json');
 const preds = load('predicates.json');
@@ -188,9 +189,9 @@ function lookupExact(form: string, type: EntryType): Entry | undefined {
   return node.entries.find((e) => e.type === type);
 }
 
-// ---- organisations, parties, media ----
+// ---- organisations, parties, media; companies (companies.json) ----
 export const orgParent = new Map<string, string>();
-for (const o of orgs.entries) {
+for (const o of [...orgs.entries, ...companies.entries]) {
   known.set(o.id, { id: o.id, name: o.name, kind: o.kind });
   if (o.parent) orgParent.set(o.id, o.parent);
   add(o.name, 'org', o.id);

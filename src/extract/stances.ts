@@ -318,7 +318,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     else speaker = left.actor;
     let after = r + 1;
     if (t.lemma === 'fire') after++;
-    if (!speaker) {
+    // ", saying ...", ", telling delegates ...": a participle, whose subject is the sentence's
+    const participle = /ing$/.test(t.lower);
+    if (!speaker && !participle) {
       const prev = tokens[r - 1];
       if (!prev || prev.text === ',' || QUOTE.has(prev.text) || r === s.t0) {
         let q = r + 1;
@@ -349,6 +351,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // '"...," X said' / '"...," said X'
       let k = r - 1;
       if (left.m) k = mentionStart(left.m) - 1;
+      // a speaker opening a paragraph does not own the quotation that ended the one before
+      if (tokens[k + 1]?.nl) return -1;
       while (
         k >= s.t0 - 2 &&
         k >= 0 &&
@@ -376,7 +380,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (quoteSpeaker[qi] === undefined) quoteSpeaker[qi] = speaker;
       return;
     }
-    if (prevTok?.text === ',' && !left.actor) {
+    if (prevTok?.text === ',' && !left.actor && !participle) {
       // "Russia will not back ..., said foreign minister Sergei Lavrov"
       reports.push({ r, speaker, c0: s.t0, c1: r - 1 });
       return;
@@ -551,6 +555,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'ADP' && t.lower !== "'s") break;
       end++;
     }
+    // "He also attacked": an adverb between the subject and its verb
+    while (end - 1 > start && tokens[end - 1].pos === 'ADV' && !mentionAt(end - 1)) end--;
     if (end <= start) return [];
     // the head is the last token before end; it must be an actor mention
     const m = mentionAt(end - 1);
@@ -643,6 +649,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           controlled: false,
         };
       }
+      // A past-tense verb after "and", in a reported clause, goes with the reporting verb when the
+      // clause's own verb is modal ("Blair said Labour would set out plans and attacked the Tory
+      // plans") or its subject is no actor ("Mrs Robinson said the ruling was sound and praised ...")
+      if (low === 'and' && k === p - 1 && contentStart[p] >= 0 && speakerAt[p] && !tokens[p].inQuote) {
+        const v = tokens[p];
+        if (v.lower !== v.lemma && /ed$/.test(v.lower)) {
+          const own = { holders: [speakerAt[p]!], controlled: false };
+          for (let x = contentStart[p]; x < k; x++) if (modals.has(tokens[x].lower)) return own;
+          if (!clauseSubject(contentStart[p], k).length) return own;
+        }
+      }
       if (
         t.text === ',' ||
         t.text === '-' ||
@@ -653,7 +670,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         low === 'before'
       ) {
         // coordinated or participial clause: the subject of the enclosing clause
-        return { holders: clauseSubject(lo, p), controlled: true };
+        const subj = clauseSubject(lo, p);
+        // "X fired back, saying ..., and again blaming Y": participles after a reporting
+        // participle are the speaker's
+        if (!subj.length && speakerAt[p] && /ing$/.test(tokens[p].lower) && /ing$/.test(tokens[lo].lower))
+          return { holders: [speakerAt[p]!], controlled: true };
+        return { holders: subj, controlled: true };
       }
       if (crossedTo && HEDGED.has(low)) return { holders: [], controlled: true };
       if (crossedTo && (QUOTE.has(t.text) || t.pos === 'NUM' || t.pos === 'SYM')) {
@@ -1446,6 +1468,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     if (!pred) return;
     if (claimed.some(([a, b]) => i >= a && i < b)) return;
+    // "back to back", "face to face": an idiom, no stance
+    if (
+      (tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.lower === t.lower) ||
+      (tokens[i - 1]?.lower === 'to' && tokens[i - 2]?.lower === t.lower)
+    )
+      return;
     // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
     const prevTok = tokens[i - 1];
     if (
@@ -1555,7 +1583,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (om && !om.adj) {
             const coords = coordinatedRight(om, s.t1);
             const after = coords[coords.length - 1].t1;
-            if (tokens[after]?.lower === 'to') infAt = after + 1;
+            // "push it to the limit": "to" before a noun phrase is no infinitive
+            if (tokens[after]?.lower === 'to' && !DETS.has(tokens[after + 1]?.lower ?? '')) infAt = after + 1;
             if (pred.needsInfAfter && infAt < 0) break;
             if (neg && infAt >= 0) {
               const e = npEnd(infAt, s.t1, 8);
