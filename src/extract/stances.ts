@@ -542,6 +542,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         end = m.t1;
         continue;
       }
+      // "the Law Lords' ruling": a possessive apostrophe, not a quotation mark
+      if (t.text === "'" && !t.space && /s$/i.test(tokens[end - 1]?.text ?? '') && tokens[end + 1]?.space) {
+        end++;
+        continue;
+      }
       if (
         t.pos === 'VERB' ||
         t.pos === 'AUX' ||

@@ -261,6 +261,14 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Dave Prentis said workers did not want to strike and called for talks.'))).toEqual([
       'dave-prentis URGE 0 talks',
     ]);
+    // "the Law Lords' ruling": the apostrophe is a possessive, so the ruling is the clause's subject
+    expect(
+      view(
+        run(
+          'Mary Robinson said the Law Lords\' ruling was "in line with opinion" and praised the Law Lords.',
+        ),
+      ),
+    ).toEqual(['mary-robinson PRAISE 1 Law Lords']);
     // "He also attacked ... and criticised": an adverb between the subject and its verb
     expect(
       view(run('Liam Fox spoke first. He also attacked the plan and criticised its record on the NHS.')),
