@@ -543,7 +543,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         continue;
       }
       // "the Law Lords' ruling": a possessive apostrophe, not a quotation mark
-      if (t.text === "'" && !t.space && /s$/i.test(tokens[end - 1]?.text ?? '') && tokens[end + 1]?.space) {
+      if (possessiveMark(end)) {
         end++;
         continue;
       }
@@ -1515,6 +1515,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (tokens[j]?.lower === 'the') j++;
       const am = mentionAt(j);
       if (!am || am.adj) return;
+      // "backed by his predecessor", "by Yapp's coach": the agent is the one the possessive names
+      // (not "the Music Managers' Forum": a capitalised word after the apostrophe goes on with the name)
+      if (
+        POSSESSIVE.has(am.pron ?? '') ||
+        tokens[am.t1]?.lower === "'s" ||
+        (possessiveMark(am.t1) && !tokens[am.t1 + 1]?.cap)
+      )
+        return;
       holders = actorsOf(coordinatedRight(am, s.t1));
       // "plans, backed by the UK, to lift the embargo": the participle modifies the noun before the
       // comma; when that noun is no actor, the clause's subject is not what the agent backs.
@@ -1523,8 +1531,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const subj = holdersFor(i, lo).holders;
       targets = subj.map((a) => ({ actor: a }));
       if (!targets.length) {
-        // topic subject: walk back to the NP before the auxiliary
-        return;
+        // a topic subject: "The draft resolution was vetoed by Russia and China"
+        const topic = pred.frame === 'obj' && !pred.actorOnly ? passiveTopicSubject(i, lo) : undefined;
+        if (!topic) return;
+        targets = [{ topic }];
       }
     } else if (imp) {
       // "it is essential that Britain keeps the rebate", "it was crucial to tackle ...": the one who
@@ -1754,6 +1764,37 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       represents: new Map(),
     });
     return id;
+  }
+
+  /**
+   * The noun phrase before the auxiliaries of a passive at i, when it opens its clause and is no
+   * actor: "The draft resolution was vetoed by", "said that the plan had been rejected by", "the
+   * plan, which was backed by". Undefined for a pronoun, or when the NP's start is unclear.
+   */
+  function passiveTopicSubject(i: number, lo: number): TopicTarget | undefined {
+    let k = i - 1;
+    while (k >= lo && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || negation.has(tokens[k].lower)))
+      k--;
+    if (k === i - 1 || k < lo) return undefined;
+    if (/^(which|that)$/.test(tokens[k].lower)) {
+      k--;
+      while (k >= lo && tokens[k].text === ',') k--;
+    }
+    const e = k + 1;
+    if (tokens[k]?.pos !== 'NOUN' || mentionAt(k)) return undefined;
+    for (let x = k; x >= lo && x > k - 6; x--) if (tokens[x].lower === 'whose') return undefined;
+    let b = k;
+    while (
+      b - 1 >= lo &&
+      (/^(NOUN|PROPN|ADJ|NUM|DET)$/.test(tokens[b - 1].pos) ||
+        tokens[b - 1].lower === "'s" ||
+        possessiveMark(b - 1))
+    )
+      b--;
+    const before = tokens[b - 1];
+    if (b > lo && before && before.text !== ',' && before.lower !== 'that' && !QUOTE.has(before.text))
+      return undefined;
+    return topicOf(b, e);
   }
 
   function isPassive(i: number, lo: number): boolean {

@@ -289,6 +289,24 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
   });
 
+  it('passive with an agent and a subject that is no actor: the subject is the target', () => {
+    expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
+      'russia VETO -1 draft resolution',
+      'china VETO -1 draft resolution',
+    ]);
+    expect(view(run('Mr Blair said that the plan had been rejected by France.'))).toEqual([
+      'france REJECT -1 plan',
+    ]);
+    expect(view(run('The plan, which was backed by Germany, failed.'))).toEqual(['germany SUPPORT 1 plan']);
+    // a pronoun subject, a relative "whose", an agent named by a possessive: no stance
+    expect(view(run('It was rejected by Russia.'))).toEqual([]);
+    expect(view(run('Nike, whose products are endorsed by Tiger Woods, grew.'))).toEqual([]);
+    expect(view(run("Ruddock's assessment was backed by Yapp's coach."))).toEqual([]);
+    expect(
+      view(run('Lord Butler criticised Mr Blair. The assessment was backed by his predecessor.')),
+    ).toEqual(['butler CRITICIZE -1 tony-blair']);
+  });
+
   it('passive accusation: "has been accused of ... by"', () => {
     const r = run('Iran has been accused by Israel of arming militants.');
     expect(view(r)).toContain('israel ACCUSE -1 iran');
