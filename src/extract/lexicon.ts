@@ -393,6 +393,20 @@ const pushTo = (m: Map<string, FamousPerson[]>, k: string, p: FamousPerson) => {
   if (!list.includes(p)) list.push(p);
   m.set(k, list);
 };
+/** First-name variants (data/extract/nicknames.json): "vince" -> "vincent". */
+const nicknames = new Map<string, string>(
+  Object.entries(load('nicknames.json').variants as Record<string, string>),
+);
+/**
+ * A full name with its first name in canonical form ("Vince Cable" -> "vincent Cable", "Yassir
+ * Arafat" -> "yasser Arafat"), to find a listed person whichever form an article uses. A name of one
+ * word is returned as it is.
+ */
+export function canonicalPersonName(text: string): string {
+  const m = /^(\S+)(\s.*)$/.exec(text);
+  const v = m && nicknames.get(m[1].toLowerCase());
+  return v ? v + m[2] : text;
+}
 /** Ids of the prominent people in people.json. */
 export const famousIds = new Set<string>();
 for (const x of load('people.json').people as {
@@ -413,7 +427,10 @@ for (const x of load('people.json').people as {
       .filter((t): t is string => !!t),
   };
   famousIds.add(p.id);
-  for (const n of [x.name, ...(x.aliases ?? [])]) pushTo(famousByFullName, personKey(n), p);
+  for (const n of [x.name, ...(x.aliases ?? [])]) {
+    pushTo(famousByFullName, personKey(n), p);
+    pushTo(famousByFullName, personKey(canonicalPersonName(n)), p);
+  }
   pushTo(famousBySurnameKey, personKey(x.surname), p);
 }
 /** The one candidate prominent in `year` (a year either side allowed); any single one when the year is unknown. */
@@ -424,7 +441,22 @@ function onlyOne(list: FamousPerson[] | undefined, year: number | undefined): Fa
 }
 /** A full name ("Bashar Assad", "George Bush" in 2004) -> the prominent person it names, if only one. */
 export function famousByName(text: string, year?: number): FamousPerson | undefined {
-  return onlyOne(famousByFullName.get(personKey(text)), year);
+  return onlyOne(
+    famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text))),
+    year,
+  );
+}
+/**
+ * The id of a person named in full who is no prominent person of the article's year: a listed
+ * person's id when the name, or its first-name variant, is theirs in another year ("Vincent Cable"
+ * in 2004 is `vince-cable`), else the slug of the name as written. Variants join listed people
+ * only: for anyone else "Andy Scott" and "Andrew Scott" may well be two people (in BBC they were).
+ */
+export function personId(text: string): string {
+  const list =
+    famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text)));
+  if (list?.length === 1) return list[0].id;
+  return slug(text);
 }
 /**
  * A surname named with a title ("Mr Blair", "Foreign Minister Lavrov", "Lord Falconer") -> the

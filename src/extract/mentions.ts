@@ -26,6 +26,7 @@ import {
   orgHeads,
   orgParent,
   orgTails,
+  personId,
   placeNouns,
   regimeNouns,
   slug,
@@ -624,7 +625,7 @@ export function buildMentions(
     if (words.length < 2 || NAME_PARTICLES.has(words[0])) continue;
     // a prominent person's variant ("Bashar Assad", "George Bush" in 2004) gets the canonical id
     const famous = famousByName(d.item.text, year);
-    const id = famous?.id ?? slug(d.item.text);
+    const id = famous?.id ?? personId(d.item.text);
     const a = ensure(id, famous?.name ?? d.item.text, 'PERSON');
     a.nameKeys = words.map(stripAl);
     a.gender = honGender(d.hon) ?? a.gender;
@@ -648,7 +649,7 @@ export function buildMentions(
       if (cand && !personAmbiguous.has(key) && name?.endsWith(` ${text.toLowerCase()}`)) return cand;
     }
     if (words.length >= 2) {
-      const id = slug(text);
+      const id = personId(text);
       if (actors.has(id)) return id;
       const famous = famousByName(text, year);
       if (famous && actors.has(famous.id)) return famous.id;

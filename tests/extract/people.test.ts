@@ -28,6 +28,14 @@ describe('prominent people across articles', () => {
     expect(ids(run('Mr Brown attacked the plans of the club.', '2004-11-02'))).not.toContain('gordon-brown');
   });
 
+  it('a first-name variant of a listed person is that person, in any year; of anyone else, as written', () => {
+    // people.json lists "Vince Cable" from 2007; BBC in 2004 writes "Vincent Cable"
+    expect(ids(run('Vincent Cable attacked the plan.', '2004-11-02'))).toEqual(['vince-cable']);
+    expect(ids(run('Yassir Arafat rejected the plan.', '2004-05-02'))).toEqual(['yasser-arafat']);
+    // not listed: "Andy Scott" and "Andrew Scott" may be two people
+    expect(ids(run('Andy Scott backed the plan.', '2004-11-02'))).toEqual(['andy-scott']);
+  });
+
   it('a surname with no title, or with a peerage the person never had, does not resolve', () => {
     expect(ids(run('Ban on hunting comes into force as Ban meets MPs.', '2008-02-18'))).not.toContain(
       'ban-ki-moon',
