@@ -315,6 +315,8 @@ export const timeWords = new Set<string>(cues.timeWords);
 export const timeDeterminers = new Set<string>(cues.timeDeterminers);
 export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
+/** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
+export const claimNouns = new Set<string>(cues.claimNouns);
 /** Words that make a regional form a region ("western Europe", "Eastern Europe"). */
 export const compassWords = new Set<string>(cues.compass);
 export const notNamesAlone = new Set<string>(cues.notNamesAlone);

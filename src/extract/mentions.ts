@@ -273,7 +273,9 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
       while (j < t1) {
         const u = tokens[j];
         if (u.nl) break;
-        if (isNameWord(u) && !trieStartsStrong(tokens, j, t1)) {
+        // after "of" in a name, a title or role word goes on with it: "Association of Chief Police Officers"
+        const afterOf = j - 1 > i && /^(of|for)$/.test(tokens[j - 1].lower);
+        if (isNameWord(u) && (afterOf || !trieStartsStrong(tokens, j, t1))) {
           j++;
           continue;
         }

@@ -7,6 +7,7 @@ import type { Doc, Sentence, Token } from './doc.js';
 import {
   adjPredicates,
   capitalState,
+  claimNouns,
   compoundSuffix,
   countryName,
   days,
@@ -311,6 +312,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       (reporting.has(t.lemma) && (t.pos === 'VERB' || t.lower === 'said' || t.lower === 'says')) ||
       (t.lemma === 'fire' && tokens[r + 1]?.lower === 'back');
     if (!isReport) return;
+    // "Ms Simonetti was told her suspension was ...": the subject of a passive "told" hears, not says
+    if (t.lemma === 'tell' && /^(was|were|is|are|been|being|be)$/.test(tokens[r - 1]?.lower ?? '')) return;
     // subject before (skip adverbials) or inverted after
     let speaker: string | undefined;
     const left = headActorLeft(r - 1, s.t0);
@@ -587,18 +590,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (v && (v.pos === 'VERB' || v.lower === 'on' || v.lower === 'for'))
             return { holders: [], controlled: true };
         }
-        // relative "which" handled below; possessive NP ("its failure") is not a subject
-        if (tokens[m.t1]?.lower === "'s") return { holders: [], controlled: false };
-        if (
-          m.pron &&
-          (m.pron === 'his' ||
-            m.pron === 'its' ||
-            m.pron === 'their' ||
-            m.pron === 'her' ||
-            m.pron === 'our' ||
-            m.pron === 'my')
-        )
-          return { holders: [], controlled: false };
+        // relative "which" handled below; possessive NP ("its failure") is not a subject, but for
+        // an effort it names ("Britain's bid to block", "its attempt to stop")
+        const possessive = tokens[m.t1]?.lower === "'s" || POSSESSIVE.has(m.pron ?? '');
+        if (possessive) {
+          let c = tokens[m.t1]?.lower === "'s" ? m.t1 + 1 : m.t1;
+          while (c < p && tokens[c].pos === 'ADJ') c++;
+          const effort =
+            crossedTo &&
+            !crossedVerb &&
+            CONTROL_NOUNS.has(tokens[c]?.lower ?? '') &&
+            tokens[c + 1]?.lower === 'to';
+          const h = effort ? resolveHolder(m, m.t0) : undefined;
+          return h ? { holders: [h], controlled: false } : { holders: [], controlled: false };
+        }
         // (past a determiner and adjectives: "sales in neighbouring Russia helped")
         // (a pronoun takes neither: "In the past I voted")
         let b = m.t0 - 1;
@@ -1954,6 +1959,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (/^(because|although|though|whilst|while|unless)$/.test(t.lower)) break;
       b--;
     }
+    // "Addressing claims that the new law was unenforceable, Mr Michael said": the claim is others'
+    if (tokens[b]?.lower === 'that' && claimNouns.has(tokens[b - 1]?.lower ?? '')) return;
     let sb = b + 1;
     // "Whilst it is good that ...": leading subordinators are not part of the subject
     while (

@@ -289,6 +289,36 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toEqual(['turkey REJECT -1 european-union']);
   });
 
+  it('more evaluations, "would like to see", and the effort a possessive names', () => {
+    expect(view(run('The Countryside Alliance says the ban is unenforceable.'))).toEqual([
+      'countryside-alliance CRITICIZE -1 ban',
+    ]);
+    expect(view(run('The Conservatives say the proposals are unrealistic.'))).toEqual([
+      'conservative-party CRITICIZE -1 proposals',
+    ]);
+    // a claim's evaluation is the claimant's, not the speaker's; a passive "told" names the hearer
+    expect(
+      view(
+        run('Addressing claims that the new law was unenforceable, Mr Michael said: "There has been spin."'),
+      ),
+    ).toEqual([]);
+    expect(view(run('Ms Simonetti was told her suspension was "inappropriate".'))).toEqual([]);
+    expect(view(run('Mr Kennedy wants to see a phased withdrawal of UK troops.'))).toEqual([
+      'kennedy SUPPORT 1 phased withdrawal of UK troops',
+    ]);
+    // who is to be seen doing something is no target
+    expect(view(run('Britain would like to see Turkey join the EU.'))).toEqual([]);
+    expect(view(run("Britain's bid to block the ban failed."))).toEqual(['united-kingdom OPPOSE -1 ban']);
+    expect(view(run('The Countryside Alliance had its latest legal bid to block the ban thwarted.'))).toEqual(
+      ['countryside-alliance OPPOSE -1 ban'],
+    );
+    expect(view(run("Britain's failure to back the plan angered France."))).toEqual([]);
+    // a title after "of" goes on with the name
+    expect(
+      run('The Association of Chief Police Officers criticised the ban.').actors.map((a) => a.id),
+    ).toEqual(['association-of-chief-police-officers']);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
