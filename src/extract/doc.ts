@@ -294,7 +294,9 @@ function findQuotes(tokens: Token[], sentences: Sentence[]): Quote[] {
     let closing: boolean;
     if (t.text === '\u201d') closing = true;
     else if (t.text === '\u201c') closing = false;
-    else if (open >= 0) closing = true;
+    // '... is tackled. "I would like ...': after a sentence's end, a mark with a space before and a
+    // word right after opens the next quotation (the last one's closing mark was left out)
+    else if (open >= 0) closing = !(!prevTight && nextTight && /^[.?!]$/.test(tokens[k - 1]?.text ?? ''));
     else closing = prevTight && !nextTight;
     if (!closing) {
       if (open >= 0) quotes.push({ t0: open + 1, t1: k, open, close: k, paragraph: para });

@@ -312,8 +312,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       (reporting.has(t.lemma) && (t.pos === 'VERB' || t.lower === 'said' || t.lower === 'says')) ||
       (t.lemma === 'fire' && tokens[r + 1]?.lower === 'back');
     if (!isReport) return;
+    // a passive reporting verb names no speaker: "It is thought the plans ...", "he is said to";
     // "Ms Simonetti was told her suspension was ...": the subject of a passive "told" hears, not says
-    if (t.lemma === 'tell' && /^(was|were|is|are|been|being|be)$/.test(tokens[r - 1]?.lower ?? '')) return;
+    if (
+      /^(was|were|is|are|been|being|be|'s)$/.test(tokens[r - 1]?.lower ?? '') &&
+      t.lower !== t.lemma &&
+      !/ing$/.test(t.lower)
+    )
+      return;
     // subject before (skip adverbials) or inverted after
     let speaker: string | undefined;
     const left = headActorLeft(r - 1, s.t0);
@@ -377,6 +383,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // skip the addressee / adverbials: "told MPs", "told the national broadcaster ABC", "said on Tuesday"
       q = skipObject(q, s.t1, t.lemma === 'tell');
     }
+    // 'told BBC One's Breakfast with Frost: "...': the addressee may run on to the colon
+    for (let x = q; x < Math.min(s.t1 - 1, q + 8); x++) {
+      if (tokens[x].pos === 'VERB' || QUOTE.has(tokens[x].text)) break;
+      if (tokens[x].text === ':' && QUOTE.has(tokens[x + 1].text)) {
+        q = x;
+        break;
+      }
+    }
     while (q < s.t1 && (tokens[q].text === ':' || tokens[q].text === ',')) q++;
     if (q < s.t1 && QUOTE.has(tokens[q].text) && tokens[q + 1]?.quote >= 0) {
       const qi = tokens[q + 1].quote;
@@ -414,7 +428,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // a quotation opening a paragraph continues the last speaker's words
       const opensPara =
         qt.open >= 0 && (tokens[qt.open].nl || qt.open === sentences[tokens[qt.open].sent].t0);
-      if (opensPara || qt.open < 0) sp = lastSpeaker;
+      // '"... tackled. "I would like ...': a quotation right after the speaker's last one goes on with it
+      const prevQ = doc.quotes[qi - 1];
+      const adjacent =
+        !!prevQ && quoteSpeaker[qi - 1] === lastSpeaker && qt.open >= 0 && qt.open - prevQ.close <= 1;
+      if (opensPara || qt.open < 0 || adjacent) sp = lastSpeaker;
     }
     if (sp) {
       quoteSpeaker[qi] = sp;

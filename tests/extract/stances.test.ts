@@ -319,6 +319,14 @@ describe('stance extraction on short texts', () => {
     ).toEqual(['association-of-chief-police-officers']);
   });
 
+  it('quotations: a left-out closing mark, an addressee running to the colon, "It is thought"', () => {
+    const r = run(
+      'Ruth Kelly spoke on Sunday. She told BBC One\'s Breakfast with Frost: "It is important to support head teachers. "I would like to see smaller classes." It is thought the plans will change.',
+    );
+    expect(view(r)).toEqual(['ruth-kelly SUPPORT 1 head teachers', 'ruth-kelly SUPPORT 1 smaller classes']);
+    expect(r.stances.map((s) => s.speaker)).toEqual(['ruth-kelly', 'ruth-kelly']);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
