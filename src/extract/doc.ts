@@ -187,7 +187,16 @@ export function buildDoc(original: string): Doc {
       prev.lower = prev.text.toLowerCase();
       prev.end = pos + next.length;
       prev.lemma = `${parts.slice(0, -1).join('-').toLowerCase()}-${lemmaOf(next.toLowerCase())}`;
-      prev.pos = firstCap ? (isUpper(next[0] ?? '') ? 'PROPN' : 'ADJ') : nextPos === 'VERB' ? 'ADJ' : nextPos;
+      // "shake-up", "crack-down", "stand-off": a verb and its particle make a noun, not a preposition
+      prev.pos = firstCap
+        ? isUpper(next[0] ?? '')
+          ? 'PROPN'
+          : 'ADJ'
+        : nextPos === 'VERB'
+          ? 'ADJ'
+          : nextPos === 'ADP' || nextPos === 'ADV' || nextPos === 'PART'
+            ? 'NOUN'
+            : nextPos;
       pos += next.length;
       sentences[sent].end = prev.end;
       k++;

@@ -224,6 +224,8 @@ export const regimeNouns = new Set<string>(roles.regime);
 export const orgHeads = new Set<string>(roles.orgHeads);
 export const documentHeads = new Set<string>(roles.documentHeads);
 export const orgTails = new Set<string>(roles.orgTails);
+/** Titles that are surnames too ("John Major", "Ms King"). */
+export const surnameTitles = new Set<string>(roles.surnameTitles);
 export const placeNouns = new Set<string>(roles.placeNouns);
 export const locPreps = new Set<string>(roles.locPreps);
 export const motionVerbs = new Set<string>(roles.motionVerbs);

@@ -31,6 +31,7 @@ import {
   regimeNouns,
   slug,
   stripAl,
+  surnameTitles,
   type TrieNode,
   timeWords,
   trieRoot,
@@ -247,7 +248,8 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
     const prev = items[items.length - 1];
     const afterHon = prev?.k === 'entry' && prev.e.type === 'hon' && prev.t1 === i;
     // "Mr Holland", "Mrs Jordan": one place word after an honorific is a surname
-    const surname = m && m.t1 === i + 1 && afterHon && PLACE_TYPES.has(m.entries[0].type);
+    const surname =
+      m && m.t1 === i + 1 && afterHon && (PLACE_TYPES.has(m.entries[0].type) || surnameTitles.has(t.text));
     if (m && !surname) {
       items.push({ k: 'entry', t0: i, t1: m.t1, e: m.entries[0], all: m.entries });
       i = m.t1;
@@ -318,6 +320,13 @@ function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   const m = trieMatch(tokens, j, t1);
   if (!m || onlyGeneric(m)) return false;
   const e = m.entries[0];
+  // "John Major", "Oona King": a title that is a surname too, ending the name, is its surname
+  if (
+    m.t1 === j + 1 &&
+    surnameTitles.has(tokens[j].text) &&
+    !(isNameWord(tokens[j + 1]) && !tokens[j + 1].nl)
+  )
+    return false;
   return (
     e.type === 'org' ||
     e.type === 'role' ||

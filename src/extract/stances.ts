@@ -644,6 +644,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         };
       }
       const low = t.lower;
+      // "Mr Blair this week defended", "Britain on Monday criticised": a time between subject and verb
+      if (
+        !crossedTo &&
+        isTimeUnit(t) &&
+        /^(this|last|next|on|earlier|later)$/.test(tokens[k - 1]?.lower ?? '')
+      ) {
+        k -= 2;
+        continue;
+      }
+      if (!crossedTo && timeWords.has(low) && k === p - 1) {
+        k--;
+        continue;
+      }
       if (low === 'to' && (tokens[k + 1]?.pos === 'VERB' || k + 1 === p)) {
         crossedTo = true;
         k--;

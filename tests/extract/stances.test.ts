@@ -327,6 +327,22 @@ describe('stance extraction on short texts', () => {
     expect(r.stances.map((s) => s.speaker)).toEqual(['ruth-kelly', 'ruth-kelly']);
   });
 
+  it('surnames that are titles, times between subject and verb, "shake-up" nouns, suing', () => {
+    expect(view(run('John Major backed the plan.'))).toEqual(['john-major SUPPORT 1 plan']);
+    const r = run('Labour MP Oona King criticised the plan. Ms King said so.');
+    expect(r.actors.map((a) => a.id)).toEqual(['oona-king', 'labour-party']);
+    expect(view(run('King Abdullah backed the plan.'))).toEqual(['abdullah SUPPORT 1 plan']);
+    expect(view(run('Mr Blair this week defended the shake-up of the licensing laws.'))).toEqual([
+      'tony-blair SUPPORT 1 shake-up of the licensing laws',
+    ]);
+    expect(view(run('Britain on Monday criticised the build-up of troops.'))).toEqual([
+      'united-kingdom CRITICIZE -1 build-up of troops',
+    ]);
+    expect(view(run('The Telegraph was sued for libel by George Galloway.'))).toEqual([
+      'george-galloway ACCUSE -1 telegraph',
+    ]);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
