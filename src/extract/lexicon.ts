@@ -224,6 +224,8 @@ export const regimeNouns = new Set<string>(roles.regime);
 export const orgHeads = new Set<string>(roles.orgHeads);
 export const documentHeads = new Set<string>(roles.documentHeads);
 export const orgTails = new Set<string>(roles.orgTails);
+/** Organisation heads that name one alone ("the Guardian", "Congress"), unlike "the Commission". */
+export const orgHeadsAlone = new Set<string>(roles.orgHeadsAlone);
 /** Titles that are surnames too ("John Major", "Ms King"). */
 export const surnameTitles = new Set<string>(roles.surnameTitles);
 export const placeNouns = new Set<string>(roles.placeNouns);

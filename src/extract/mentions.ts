@@ -24,6 +24,7 @@ import {
   nonNameCaps,
   notNamesAlone,
   orgHeads,
+  orgHeadsAlone,
   orgParent,
   orgTails,
   personId,
@@ -917,6 +918,37 @@ export function buildMentions(
     if (kind === 'org') {
       const userId = user.get(text.toLowerCase());
       const name = text.replace(/^The\s+/, '');
+      // "the Commission", "the Bank": the organisation last named with that word, or no actor
+      if (!userId && orgHeads.has(name) && !orgHeadsAlone.has(name) && !known.has(slug(name))) {
+        const word = name.toLowerCase();
+        for (let k = mentions.length - 1; k >= 0; k--) {
+          const a = mentions[k].actor ? actors.get(mentions[k].actor) : undefined;
+          if (a && a.kind !== 'PERSON' && a.name.toLowerCase().split(/\s+/).includes(word)) {
+            a.aliases.add(text);
+            add(it.t0, it.t1, a.id, { adj: nounNext(tokens[it.t1]) });
+            return;
+          }
+        }
+        // "the Musicians' Union", "the Police Federation", "the European People's Party": a name
+        // the chunk lost its start of (a possessive, a word the lexicon knows): the whole name
+        let b = it.t0;
+        while (
+          b > 0 &&
+          tokens[b - 1].sent === tokens[it.t0].sent &&
+          !tokens[b].nl &&
+          tokens[b - 1].pos !== 'DET' &&
+          (isNameWord(tokens[b - 1]) ||
+            tokens[b - 1].lower === "'s" ||
+            (tokens[b - 1].text === "'" && !tokens[b - 1].space))
+        )
+          b--;
+        if (b === it.t0 || !isNameWord(tokens[b])) return;
+        const full = textOf(b, it.t1);
+        const a = ensure(slug(full), full, 'ORGANIZATION');
+        a.aliases.add(full);
+        add(it.t0, it.t1, a.id, { adj: nounNext(tokens[it.t1]) });
+        return;
+      }
       const id = userId ?? slug(name);
       const a = ensure(id, name, known.get(id)?.kind ?? 'ORGANIZATION');
       a.aliases.add(text);

@@ -217,6 +217,20 @@ describe('organisations', () => {
     ).toContain('palestinian-authority');
   });
 
+  it('"the Commission" alone is the organisation last named with it, or no actor', () => {
+    const r = run('The European Commission criticised Britain. The Commission said the plan was unfair.');
+    expect(ids(r)).toEqual(['european-commission', 'united-kingdom']);
+    expect(r.stances.map((s) => s.source)).toEqual(['european-commission', 'european-commission']);
+    expect(ids(run('The Commission criticised the plan.'))).toEqual([]);
+    // a name the chunk lost its start of: the whole name
+    expect(ids(run("Groups including the Musicians' Union called for an end to the deal."))).toContain(
+      'musicians-union',
+    );
+    expect(ids(run('The Police Federation opposes the plan.'))).toContain('police-federation');
+    // newspapers and legislatures are named alone
+    expect(ids(run('The Guardian criticised the plan.'))).toEqual(['guardian']);
+  });
+
   it('parties, militant groups and agencies of world news are known actors', () => {
     const r = run(
       'Likud criticised the plan. Islamic State attacked the town. Xinhua said the CDU and the SPD backed the deal.',
