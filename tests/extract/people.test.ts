@@ -144,6 +144,13 @@ describe('names with particles, surnames that are place words, knights', () => {
 });
 
 describe('roles of sport, business and show business', () => {
+  it('farmers, writers, wings and archbishops: the role is no part of the name', () => {
+    const r = run(
+      'Farmer Geoff Brooks criticised the ban. France wing Christophe Dominici praised the team. Archbishop Desmond Tutu criticised the plan. Archbishop Tutu said so.',
+    );
+    expect(ids(r).sort()).toEqual(['christophe-dominici', 'desmond-tutu', 'france', 'geoff-brooks']);
+  });
+
   it('a role word before a name is no part of it ("Singer Britney Spears", "Manager Brian Kerr")', () => {
     const r = run('Singer Britney Spears backed the campaign. Manager Brian Kerr praised the players.');
     expect(ids(r)).toContain('britney-spears');
