@@ -236,6 +236,18 @@ describe('organisations', () => {
     expect(ids(run('The Police Federation opposes the plan.'))).toContain('police-federation');
     // newspapers and legislatures are named alone
     expect(ids(run('The Guardian criticised the plan.'))).toEqual(['guardian']);
+    // radio stations and newspapers are organisations, not people; the BBC's services are the BBC
+    const kinds = Object.fromEntries(
+      run(
+        'The Evening Standard and the Daily Record criticised Virgin Radio. He told BBC Radio Sheffield.',
+      ).actors.map((a) => [a.id, a.kind]),
+    );
+    expect(kinds).toEqual({
+      'evening-standard': 'ORGANIZATION',
+      'daily-record': 'ORGANIZATION',
+      'virgin-radio': 'ORGANIZATION',
+      bbc: 'ORGANIZATION',
+    });
   });
 
   it('parties, militant groups and agencies of world news are known actors', () => {
