@@ -593,6 +593,16 @@ export function buildMentions(
       nameKind.set(it, 'org');
       return;
     }
+    // "the Glasgow Kelvin MP": a constituency, no actor (not "Andrew Tyrie MP", a person)
+    if (
+      !lr.role &&
+      !lr.hon &&
+      prev?.lower === 'the' &&
+      /^(MP|MPs|MSP|MSPs|MEP|MEPs|AM)$/.test(tokens[it.t1]?.text ?? '')
+    ) {
+      nameKind.set(it, 'skip');
+      return;
+    }
     if (lr.role || lr.hon) {
       nameKind.set(it, 'person');
       drafts.push({ item: it, role: lr.role, aff: lr.aff, hon: lr.hon });

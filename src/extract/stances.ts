@@ -996,6 +996,25 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let h = s;
     if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;
     h = pastHonorifics(h, e);
+    // "Labour MP Oona King", "Russian Foreign Minister Sergei Lavrov": a person after an affiliation
+    // and a role is the head, not the affiliation
+    const lead = mentionAt(h);
+    if (lead && kindOf(lead.actor) !== 'PERSON') {
+      for (let x = lead.t1; x < Math.min(e, lead.t1 + 4); x++) {
+        const pm = mentionAt(x);
+        if (pm?.actor && kindOf(pm.actor) === 'PERSON' && !pm.pron) {
+          h = x;
+          break;
+        }
+        if (
+          tokens[x].pos === 'VERB' ||
+          tokens[x].pos === 'ADP' ||
+          tokens[x].pos === 'PUNCT' ||
+          tokens[x].lower === 'and'
+        )
+          break;
+      }
+    }
     const m = mentionAt(h);
     if (m && m.t0 <= h && !m.adj) {
       const coords = coordinatedRight(m, e);

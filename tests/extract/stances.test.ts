@@ -343,6 +343,19 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('"Labour MP Oona King" as a target is the person; "the Glasgow Kelvin MP" is no actor', () => {
+    expect(view(run('George Galloway is to stand against Labour MP Oona King.'))).toEqual([
+      'george-galloway OPPOSE -1 oona-king',
+    ]);
+    expect(view(run('France criticised Russian Foreign Minister Sergei Lavrov.'))).toEqual([
+      'france CRITICIZE -1 sergei-lavrov',
+    ]);
+    expect(run('The Glasgow Kelvin MP criticised the plan.').actors.map((a) => a.id)).toEqual([]);
+    expect(run('Green MSP Mark Ballard criticised the plan.').actors.map((a) => a.id)).toEqual([
+      'mark-ballard',
+    ]);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
