@@ -134,6 +134,7 @@ const VAGUE = new Set([
 ]);
 const POSSESSIVE = new Set(['its', 'his', 'her', 'their', 'our', 'my']);
 const CONTROL_NOUNS = new Set([
+  'refusal',
   'effort',
   'efforts',
   'plan',
@@ -601,6 +602,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     for (let guard = 0; guard < 40 && k >= lo; guard++) {
       const t = tokens[k];
       const m = mentionAt(k);
+      // "Labour plans to oppose the bill", "the Tory plan to cut taxes": the actor modifying the
+      // effort holds what it is for (not "leading a Western charge to press": a describing one)
+      if (
+        m?.adj &&
+        !m.pron &&
+        m.actor &&
+        !/^(a|an)$/.test(tokens[m.t0 - 1]?.lower ?? '') &&
+        crossedTo &&
+        !crossedVerb &&
+        CONTROL_NOUNS.has(tokens[m.t1]?.lower ?? '') &&
+        tokens[m.t1 + 1]?.lower === 'to'
+      )
+        return { holders: [m.actor], controlled: false };
       if (m && !(m.adj && !m.pron)) {
         if (crossedTo && !crossedVerb) {
           // "press Russia to back": the urged party is not a holder
@@ -1028,7 +1042,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         (after.pos === 'VERB' && !pluralTaggedVerb(last.t1)) ||
         after.lower === 'to' ||
         QUOTE.has(after.text);
-      if (headEnds && after?.lower !== "'s") {
+      if (headEnds && after?.lower !== "'s" && !possessiveMark(last.t1)) {
         if (opts.topicOnly) return [];
         const out: Target[] = [];
         for (const c of coords) {
@@ -1130,7 +1144,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     for (let k = p - 1, n = 0; k >= lo && n < 5; k--, n++) {
       const t = tokens[k];
       if (negation.has(t.lower)) return true;
-      if (/^refuse/.test(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
+      if (/^refus/.test(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
       if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || modals.has(t.lower) || t.lower === 'to')
         continue;
       break;

@@ -356,6 +356,23 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('an effort an actor modifies is that actor\'s ("Labour plans to oppose"), a refusal negates, "ruled against"', () => {
+    expect(view(run('Labour plans to oppose the bill.'))).toEqual(['labour-party OPPOSE -1 bill']);
+    expect(view(run('He attacked the Tory plans to scrap the New Deal.'))).toEqual([
+      'conservative-party OPPOSE -1 New Deal',
+    ]);
+    // a describing modifier after "a" is not the holder
+    expect(
+      view(run('Hillary Clinton is leading a Western charge to press Russia to back the plan.')),
+    ).toEqual(['hillary-clinton URGE 0 russia']);
+    expect(view(run("Mr Blair's refusal to accept the Tories' proposals means a fight."))).toEqual([
+      "tony-blair OPPOSE -1 Tories' proposals",
+    ]);
+    expect(view(run('The Supreme Court has ruled against the government.'))).toEqual([
+      'supreme-court OPPOSE -1 government',
+    ]);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
