@@ -357,6 +357,7 @@ for (const v of preds.verbs) addLemma(v.lemma);
 for (const v of cues.reporting as string[]) addLemma(v);
 for (const v of cues.coreVerbs as string[]) addLemma(v);
 for (const v of roles.motionVerbs as string[]) addLemma(v);
+for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');
 /** Lemma of a lower-cased word form (the word itself when unknown). */
 export function lemmaOf(lower: string): string {

@@ -1311,9 +1311,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
 
     // ---- light verb + stance noun: "China expressed support for the plan", "voiced opposition to" ----
-    if (np && /^(for|to|of|with)$/.test(tokens[i + 1]?.lower ?? '')) {
+    if (np && /^(for|to|of|with|on|against|over)$/.test(tokens[i + 1]?.lower ?? '')) {
       let v = i - 1;
-      for (let n = 0; n < 4 && v > lo && /^(DET|ADJ|PRON|ADV)$/.test(tokens[v].pos); n++) v--;
+      // (past "a formal", "air", "out": "lodged a formal protest", "carried out air strikes")
+      for (
+        let n = 0;
+        n < 4 && v > lo && (/^(DET|ADJ|PRON|ADV|NOUN)$/.test(tokens[v].pos) || tokens[v].lower === 'out');
+        n++
+      )
+        v--;
       const lv = tokens[v];
       if (
         lv &&

@@ -373,6 +373,18 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('light verbs of world news: protests lodged, strikes launched, revenge vowed, attacks launched', () => {
+    expect(view(run('Japan lodged a formal protest with China.'))).toEqual(['japan CRITICIZE -1 china']);
+    expect(view(run('Israel carried out air strikes on Gaza.'))).toEqual(['israel ATTACK -1 Gaza']);
+    expect(view(run('Hamas vowed revenge against Israel.'))).toEqual(['hamas THREATEN -1 israel']);
+    // a verbal attack is criticism, as with the verb
+    expect(view(run('Tony Blair has launched an attack on Conservative spending plans.'))).toEqual([
+      'tony-blair CRITICIZE -1 Conservative spending plans',
+    ]);
+    // a complaint filed with a body is addressed to it, not against it
+    expect(view(run('Britain filed a complaint with the WTO.'))).toEqual([]);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
