@@ -226,6 +226,8 @@ export const documentHeads = new Set<string>(roles.documentHeads);
 export const orgTails = new Set<string>(roles.orgTails);
 /** Organisation heads that name one alone ("the Guardian", "Congress"), unlike "the Commission". */
 export const orgHeadsAlone = new Set<string>(roles.orgHeadsAlone);
+/** Roles that speak for the country named before them ("Iraq's prime minister"). */
+export const stateRoles = new Set<string>(roles.stateRoles);
 /** Titles that are surnames too ("John Major", "Ms King"). */
 export const surnameTitles = new Set<string>(roles.surnameTitles);
 export const placeNouns = new Set<string>(roles.placeNouns);

@@ -31,6 +31,7 @@ import {
   placeNouns,
   regimeNouns,
   slug,
+  stateRoles,
   stripAl,
   surnameTitles,
   type TrieNode,
@@ -770,6 +771,19 @@ export function buildMentions(
         const m = add(it.t0, body.t1, id);
         govMentions.push({ m, country: id, descriptive: false, body: true });
         return allItems.indexOf(body, n);
+      }
+      // "Iraq's prime minister hailed", "the Russian foreign minister said": an official with no
+      // name given speaks for the country (with a name after it, the person is the actor)
+      const role = followEntry(nextItem, 'role') ?? followEntry(possItem, 'role');
+      if (
+        role &&
+        stateRoles.has(role.e.id) &&
+        known.get(id)?.kind === 'COUNTRY' &&
+        !(isNameWord(tokens[role.t1]) && !tokens[role.t1].nl)
+      ) {
+        const m = add(it.t0, role.t1, id);
+        govMentions.push({ m, country: id, descriptive: false, body: true });
+        return allItems.indexOf(role, n);
       }
       if (
         oppTok >= 0 &&

@@ -385,6 +385,16 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Britain filed a complaint with the WTO.'))).toEqual([]);
   });
 
+  it('an official with no name speaks for the country ("Iraq\'s prime minister hailed")', () => {
+    expect(view(run("Iraq's prime minister hailed the withdrawal."))).toEqual(['iraq PRAISE 1 withdrawal']);
+    expect(view(run('The Palestinian leader rejected the plan.'))).toEqual(['palestine REJECT -1 plan']);
+    // with a name, the person; a sport role speaks for no country
+    expect(view(run('Russian Foreign Minister Sergei Lavrov criticised the plan.'))).toEqual([
+      'sergei-lavrov CRITICIZE -1 plan',
+    ]);
+    expect(view(run('The French coach criticised the referee.'))).toEqual([]);
+  });
+
   it('passive with an agent and a subject that is no actor: the subject is the target', () => {
     expect(view(run('The draft resolution was vetoed by Russia and China.'))).toEqual([
       'russia VETO -1 draft resolution',
