@@ -381,6 +381,9 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Tony Blair has launched an attack on Conservative spending plans.'))).toEqual([
       'tony-blair CRITICIZE -1 Conservative spending plans',
     ]);
+    expect(view(run('Germany threw its weight behind the proposal.'))).toEqual([
+      'germany SUPPORT 1 proposal',
+    ]);
     // a complaint filed with a body is addressed to it, not against it
     expect(view(run('Britain filed a complaint with the WTO.'))).toEqual([]);
   });
