@@ -252,6 +252,8 @@ export interface Predicate {
   topicOnly?: boolean;
   needsInf?: boolean;
   needsInfAfter?: boolean;
+  /** Words one of which must follow the object when no infinitive does ("warned X against"). */
+  objThen?: string[];
   accuses?: boolean;
   /**
    * The verb also takes a clause without "that" ("accepted his side had lost"): an object followed

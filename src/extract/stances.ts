@@ -1313,10 +1313,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // ---- light verb + stance noun: "China expressed support for the plan", "voiced opposition to" ----
     if (np && /^(for|to|of|with|on|against|over)$/.test(tokens[i + 1]?.lower ?? '')) {
       let v = i - 1;
-      // (past "a formal", "air", "out": "lodged a formal protest", "carried out air strikes")
+      // (past "a formal", "air", "out", "up": "lodged a formal protest", "carried out air strikes",
+      // "stepped up pressure")
       for (
         let n = 0;
-        n < 4 && v > lo && (/^(DET|ADJ|PRON|ADV|NOUN)$/.test(tokens[v].pos) || tokens[v].lower === 'out');
+        n < 4 &&
+        v > lo &&
+        (/^(DET|ADJ|PRON|ADV|NOUN)$/.test(tokens[v].pos) || /^(out|up)$/.test(tokens[v].lower));
         n++
       )
         v--;
@@ -1577,6 +1580,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const imp = !passive && impersonal(i, lo);
     let holders: string[];
     let targets: Target[] = [];
+    // "was warned by the LTA for a lack of drive": a passive warning is a reprimand as often as an urging
+    if (passive && pred.objThen) return;
     if (passive) {
       // agent after "by"; the grammatical subject is the target
       let j = q;
@@ -1652,6 +1657,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           // "demanded that Syria withdraw", "insisted that Iran halt": the subject of a mandative clause
           const mandative =
             tokens[j]?.lower === 'that' || pred.particles[pred.particles.length - 1] === 'that';
+          // "warned that Syria faced civil war": a warning that is a report, not a demand
+          if (mandative && pred.objThen) break;
           if (tokens[j]?.lower === 'that') j++;
           if (j >= s.t1 - 1) break;
           const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
@@ -1665,7 +1672,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
               !!v &&
               (/^(should|must)$/.test(v.lower) ||
                 // a base form, which the tagger may read as a noun ("that Iran halt enrichment")
-                ((v.pos === 'VERB' || v.pos === 'NOUN') && v.lower === v.lemma && !/s$/.test(v.lower)));
+                ((v.pos === 'VERB' || v.pos === 'NOUN') && v.lower === v.lemma && !/(s|ed)$/.test(v.lower)));
             if (!subjunctive || neg) break;
             targets = actorsOf(coords).map((a) => ({ actor: a }));
             break;
@@ -1676,6 +1683,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             // "push it to the limit": "to" before a noun phrase is no infinitive
             if (tokens[after]?.lower === 'to' && !DETS.has(tokens[after + 1]?.lower ?? '')) infAt = after + 1;
             if (pred.needsInfAfter && infAt < 0) break;
+            // "warned the US against any attack", "warned Iran not to": only with these after the object
+            if (pred.objThen && infAt < 0 && !pred.objThen.includes(tokens[after]?.lower ?? '')) break;
             if (neg && infAt >= 0) {
               const e = npEnd(infAt, s.t1, 8);
               const topic = topicOf(infAt, Math.max(e, infAt + 1));

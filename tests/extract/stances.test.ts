@@ -384,6 +384,14 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Germany threw its weight behind the proposal.'))).toEqual([
       'germany SUPPORT 1 proposal',
     ]);
+    expect(view(run('The US stepped up pressure on Iran.'))).toEqual(['united-states URGE 0 iran']);
+    // a warning against something, or not to do it, urges; a warning that something is true reports
+    expect(view(run('Iran warned the United States against any attack.'))).toEqual([
+      'iran URGE 0 united-states',
+    ]);
+    expect(view(run('China warned Japan not to visit the shrine.'))).toEqual(['china URGE 0 japan']);
+    expect(view(run('The UN warned that Syria faced civil war.'))).toEqual([]);
+    expect(view(run('Mr Smith warned Labour would lose.'))).toEqual([]);
     // a complaint filed with a body is addressed to it, not against it
     expect(view(run('Britain filed a complaint with the WTO.'))).toEqual([]);
   });
