@@ -200,7 +200,10 @@ const nounNext = (t: Token | undefined): boolean => t?.pos === 'NOUN' && !timeWo
 const honGender = (hon: string | undefined): 'f' | 'm' | undefined =>
   hon && femaleHon.has(hon) ? 'f' : hon && maleHon.has(hon) ? 'm' : undefined;
 
-const isNameWord = (t: Token) => t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
+const isNameWord = (t: Token | undefined): t is Token =>
+  !!t && t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
+/** A name word at k, with no line break before it: the name runs on to k. */
+const nameWordAt = (tokens: Token[], k: number) => isNameWord(tokens[k]) && !tokens[k].nl;
 
 /** Items of one sentence: gazetteer entries, proper-noun chunks, pronouns. */
 function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
@@ -323,12 +326,7 @@ function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   if (!m || onlyGeneric(m)) return false;
   const e = m.entries[0];
   // "John Major", "Oona King": a title that is a surname too, ending the name, is its surname
-  if (
-    m.t1 === j + 1 &&
-    surnameTitles.has(tokens[j].text) &&
-    !(isNameWord(tokens[j + 1]) && !tokens[j + 1].nl)
-  )
-    return false;
+  if (m.t1 === j + 1 && surnameTitles.has(tokens[j].text) && !nameWordAt(tokens, j + 1)) return false;
   return (
     e.type === 'org' ||
     e.type === 'role' ||
@@ -779,7 +777,7 @@ export function buildMentions(
         role &&
         stateRoles.has(role.e.id) &&
         known.get(id)?.kind === 'COUNTRY' &&
-        !(isNameWord(tokens[role.t1]) && !tokens[role.t1].nl)
+        !nameWordAt(tokens, role.t1)
       ) {
         const m = add(it.t0, role.t1, id);
         govMentions.push({ m, country: id, descriptive: false, body: true });

@@ -912,7 +912,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function possessiveMark(k: number): boolean {
     const t = tokens[k];
     const prev = tokens[k - 1];
-    if (t.text !== "'" && t.text !== '\u2019') return false;
+    if (!t || (t.text !== "'" && t.text !== '\u2019')) return false;
     if (!prev || prev.end !== t.start || !/s$/i.test(prev.text)) return false;
     // a quote opened earlier in the sentence and not closed is closed here
     let open = false;

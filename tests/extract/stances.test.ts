@@ -600,6 +600,19 @@ describe('edge cases', () => {
     expect(JSON.stringify(one(files[files.length - 1]))).toBe(first);
   });
 
+  it('a text may end anywhere: after a name, a title, a possessive, a passive agent', () => {
+    for (const body of [
+      'He met John Major',
+      "He met Iraq's prime minister",
+      'Britain criticised the Tories',
+      'The plan was backed by Germany',
+    ])
+      expect(() => run(body)).not.toThrow();
+    expect(view(run('Britain criticised the Tories'))).toEqual([
+      'united-kingdom CRITICIZE -1 conservative-party',
+    ]);
+  });
+
   it('empty text gives an empty result with a warning', () => {
     const r = extract(articleFromText(''));
     expect(r.actors).toEqual([]);
