@@ -450,12 +450,12 @@ function onlyOne(list: FamousPerson[] | undefined, year: number | undefined): Fa
   const fit = year === undefined ? list : list.filter((p) => year >= p.from - 1 && year <= p.to + 1);
   return fit.length === 1 ? fit[0] : undefined;
 }
+/** The listed people a full name, as written or with its first name in canonical form, is theirs. */
+const famousCandidates = (text: string): FamousPerson[] | undefined =>
+  famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text)));
 /** A full name ("Bashar Assad", "George Bush" in 2004) -> the prominent person it names, if only one. */
 export function famousByName(text: string, year?: number): FamousPerson | undefined {
-  return onlyOne(
-    famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text))),
-    year,
-  );
+  return onlyOne(famousCandidates(text), year);
 }
 /**
  * The id of a person named in full who is no prominent person of the article's year: a listed
@@ -464,8 +464,7 @@ export function famousByName(text: string, year?: number): FamousPerson | undefi
  * only: for anyone else "Andy Scott" and "Andrew Scott" may well be two people (in BBC they were).
  */
 export function personId(text: string): string {
-  const list =
-    famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text)));
+  const list = famousCandidates(text);
   if (list?.length === 1) return list[0].id;
   return slug(text);
 }

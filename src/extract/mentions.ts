@@ -751,7 +751,13 @@ export function buildMentions(
       const id = e.id;
       // country/demonym + government noun / state body / opposition
       const gov = followEntry(nextItem, 'gov') ?? followEntry(possItem, 'gov');
-      const body = followEntry(nextItem, 'body') ?? followEntry(possItem, 'body');
+      // a state body ("Russia's foreign ministry") or an official with no name given ("Iraq's prime
+      // minister hailed"; with a name after it, the person is the actor) speaks for the country
+      const role = followEntry(nextItem, 'role') ?? followEntry(possItem, 'role');
+      const body =
+        followEntry(nextItem, 'body') ??
+        followEntry(possItem, 'body') ??
+        (role && stateRoles.has(role.e.id) && !nameWordAt(tokens, role.t1) ? role : undefined);
       const oppTok =
         nextTok?.lower === 'opposition'
           ? it.t1
@@ -769,19 +775,6 @@ export function buildMentions(
         const m = add(it.t0, body.t1, id);
         govMentions.push({ m, country: id, descriptive: false, body: true });
         return allItems.indexOf(body, n);
-      }
-      // "Iraq's prime minister hailed", "the Russian foreign minister said": an official with no
-      // name given speaks for the country (with a name after it, the person is the actor)
-      const role = followEntry(nextItem, 'role') ?? followEntry(possItem, 'role');
-      if (
-        role &&
-        stateRoles.has(role.e.id) &&
-        known.get(id)?.kind === 'COUNTRY' &&
-        !nameWordAt(tokens, role.t1)
-      ) {
-        const m = add(it.t0, role.t1, id);
-        govMentions.push({ m, country: id, descriptive: false, body: true });
-        return allItems.indexOf(role, n);
       }
       if (
         oppTok >= 0 &&
