@@ -659,11 +659,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       const low = t.lower;
       // "Mr Blair this week defended", "Britain on Monday criticised": a time between subject and verb
-      if (
-        !crossedTo &&
-        isTimeUnit(t) &&
-        /^(this|last|next|on|earlier|later)$/.test(tokens[k - 1]?.lower ?? '')
-      ) {
+      const timeDet = tokens[k - 1]?.lower ?? '';
+      if (!crossedTo && isTimeUnit(t) && (timeDeterminers.has(timeDet) || timeDet === 'on')) {
         k -= 2;
         continue;
       }
