@@ -226,6 +226,8 @@ export const documentHeads = new Set<string>(roles.documentHeads);
 export const orgTails = new Set<string>(roles.orgTails);
 /** Organisation heads that name one alone ("the Guardian", "Congress"), unlike "the Commission". */
 export const orgHeadsAlone = new Set<string>(roles.orgHeadsAlone);
+/** Members' titles after a constituency ("the Glasgow Kelvin MP"). */
+export const memberTitles = new Set<string>(roles.memberTitles);
 /** Roles that speak for the country named before them ("Iraq's prime minister"). */
 export const stateRoles = new Set<string>(roles.stateRoles);
 /** Titles that are surnames too ("John Major", "Ms King"). */

@@ -19,6 +19,7 @@ import {
   known,
   locPreps,
   maleHon,
+  memberTitles,
   motionPreps,
   motionVerbs,
   nonNameCaps,
@@ -593,12 +594,7 @@ export function buildMentions(
       return;
     }
     // "the Glasgow Kelvin MP": a constituency, no actor (not "Andrew Tyrie MP", a person)
-    if (
-      !lr.role &&
-      !lr.hon &&
-      prev?.lower === 'the' &&
-      /^(MP|MPs|MSP|MSPs|MEP|MEPs|AM)$/.test(tokens[it.t1]?.text ?? '')
-    ) {
+    if (!lr.role && !lr.hon && prev?.lower === 'the' && memberTitles.has(tokens[it.t1]?.text ?? '')) {
       nameKind.set(it, 'skip');
       return;
     }
