@@ -51,6 +51,9 @@ export interface Mention {
   pron?: string;
   /** A modifier (demonym adjective, "UN" in "UN resolution"), not an NP head. */
   adj?: boolean;
+  /** For a person: where the titles, roles and affiliation written before the name start
+   * ("Mr" in "Mr Smith", "Labour" in "Labour MP Oona King", "Foreign" in "Foreign Secretary Jack Straw"). */
+  pre?: number;
 }
 
 export interface ActorRec {
@@ -504,6 +507,10 @@ export function buildMentions(
     }
     return { role, aff, hon, start: q, honStart };
   };
+
+  /** The `pre` of a person mention starting at t0, when titles or roles stand before it. */
+  const prefix = (lr: { start: number }, t0: number): Partial<Mention> =>
+    lr.start < t0 ? { pre: lr.start } : {};
 
   /** Appositive role to the right: "Gennady Gatilov, Russia's deputy foreign minister," / "Brad Adams, from the UK's Human Rights Watch". */
   const rightRole = (p: number): { role?: string; aff?: string } => {
@@ -1006,7 +1013,7 @@ export function buildMentions(
         const a = actors.get(pid)!;
         a.aliases.add(text);
         if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
-        add(it.t0, it.t1, pid);
+        add(it.t0, it.t1, pid, prefix(lr, it.t0));
         return;
       }
       const a = famousFromSurname(it, lr.hon ?? lr.role);
@@ -1015,7 +1022,7 @@ export function buildMentions(
         a.aliases.add(text);
         if (lr.hon) a.aliases.add(textOf(lr.honStart, it.t1));
         if (lr.role && !a.role) a.role = lr.role;
-        add(it.t0, it.t1, a.id);
+        add(it.t0, it.t1, a.id, prefix(lr, it.t0));
         return;
       }
       // honorific + single name with no full name in the text ("Mr Davis" before "David Davis" never appears)
@@ -1026,7 +1033,7 @@ export function buildMentions(
         personByKey.set(stripAl(text), id);
         a.aliases.add(text);
         a.aliases.add(textOf(lr.honStart, it.t1));
-        add(it.t0, it.t1, id);
+        add(it.t0, it.t1, id, prefix(lr, it.t0));
       }
       return;
     }
@@ -1067,7 +1074,7 @@ export function buildMentions(
     } else if (role && !a.represents.size) {
       a.represents.set('', role);
     }
-    add(it.t0, it.t1, pid);
+    add(it.t0, it.t1, pid, prefix(lr, it.t0));
   }
 
   // "the opposition" -> the country's opposition group named earlier

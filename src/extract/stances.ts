@@ -214,6 +214,21 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const mentionAt = (t: number): Mention | undefined =>
     t >= 0 && t < tokens.length && at[t] >= 0 ? mentions[at[t]] : undefined;
   const kindOf = (id: string) => actors.get(id)?.kind;
+  /** token index -> the person mention whose titles, roles or affiliation cover it ("Foreign" in
+   * "Foreign Secretary Jack Straw"), else -1 */
+  const preAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, i) => {
+    if (m.pre !== undefined) for (let t = m.pre; t < m.t0; t++) preAt[t] = i;
+  });
+  /** The person a noun phrase starting at h names after its titles and roles ("Mr Smith",
+   * "London mayor Ken Livingstone", "Labour MP Oona King"), or the mention at h. */
+  const headMentionAt = (h: number): Mention | undefined => {
+    const m = mentionAt(h);
+    if (m && !m.adj && kindOf(m.actor) === 'PERSON') return m;
+    if (preAt[h] >= 0) return mentions[preAt[h]];
+    // a place or party before the roles ("London mayor Ken Livingstone")
+    return m && preAt[m.t1] >= 0 ? mentions[preAt[m.t1]] : m;
+  };
 
   // ---------------- attribution ----------------
   const speakerAt: (string | undefined)[] = new Array(tokens.length);
@@ -595,6 +610,31 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   }
 
   /** Holders for a predicate at token p; lo = lower bound of the clause (content start or sentence start). */
+  /**
+   * The actor an appositive ending with the comma at k describes: "Sir Digby Jones, CBI director
+   * general, warned" (no verb between the commas; not the object of a preposition).
+   */
+  function appositiveSubject(k: number, lo: number): { m: Mention; inner: boolean } | undefined {
+    let j = k - 1;
+    while (j > lo && k - j <= 8 && tokens[j].text !== ',') {
+      if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || tokens[j].lower === 'and') return undefined;
+      j--;
+    }
+    if (tokens[j]?.text !== ',' || j >= k - 1) return undefined;
+    // "the co-chairman of the Conservative Party, Liam Fox, said": the name is the appositive
+    const inner = mentionAt(j + 1);
+    if (inner && !inner.adj && !inner.pron && inner.t0 === j + 1 && inner.t1 === k)
+      return { m: inner, inner: true };
+    const am = mentionAt(j - 1);
+    if (!am || am.adj || am.pron || !resolveHolder(am, j - 1)) return undefined;
+    let b = mentionStart(am) - 1;
+    if (tokens[b]?.pos === 'DET') b--;
+    const before = tokens[b]?.lower ?? '';
+    return /^(of|to|with|by|from|for|in|on|at|against|about|into|over|under)$/.test(before)
+      ? undefined
+      : { m: am, inner: false };
+  }
+
   function holdersFor(p: number, lo: number): { holders: string[]; controlled: boolean } {
     let k = p - 1;
     let crossedTo = false;
@@ -721,6 +761,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         low === 'then' ||
         low === 'before'
       ) {
+        // "as Sir Digby Jones, CBI director general, warned": the actor before an appositive
+        const appositive = t.text === ',' ? appositiveSubject(k, lo) : undefined;
+        if (appositive)
+          return {
+            holders: actorsOf(appositive.inner ? [appositive.m] : coordinatedLeft(appositive.m)),
+            controlled: false,
+          };
         // coordinated or participial clause: the subject of the enclosing clause
         const subj = clauseSubject(lo, p);
         // "X fired back, saying ..., and again blaming Y": participles after a reporting
@@ -1026,6 +1073,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           break;
       }
     }
+    // "Foreign Secretary Jack Straw", "Mr Smith": the person after the titles
+    const head = headMentionAt(h);
+    if (head && head.t0 > h && head.t0 < e) h = head.t0;
     const m = mentionAt(h);
     if (m && m.t0 <= h && !m.adj) {
       const coords = coordinatedRight(m, e);
@@ -1658,7 +1708,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (mandative && pred.objThen) break;
           if (tokens[j]?.lower === 'that') j++;
           if (j >= s.t1 - 1) break;
-          const om = mentionAt(j) ?? (tokens[j]?.lower === 'the' ? mentionAt(j + 1) : undefined);
+          let om = headMentionAt(j) ?? (tokens[j]?.lower === 'the' ? headMentionAt(j + 1) : undefined);
+          // "called for Ms Hutt's removal": the removal is called for, not Ms Hutt
+          const topical = pred.particles[pred.particles.length - 1] === 'for' || pred.lemma === 'demand';
+          if (topical && om && !om.adj && (tokens[om.t1]?.lower === "'s" || possessiveMark(om.t1)))
+            om = undefined;
           let infAt = -1;
           if (mandative) {
             // (a country before a base form the tagger read as a noun is marked as a modifier)
@@ -1711,7 +1765,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             }
             if (pred.needsInfAfter || inf >= 0) break;
             // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
-            if (pred.particles[pred.particles.length - 1] !== 'for' && pred.lemma !== 'demand') break;
+            if (!topical) break;
             targets = targetsAt(q, s.t1, { topicOnly: true });
           }
           break;

@@ -588,6 +588,41 @@ it('"western Europe" is a region, not the EU; a country inside a subject PP hold
   expect(view(run('In the past I voted for a ban, Mr Smith said.'))).toEqual(['smith SUPPORT 1 ban']);
 });
 
+it('a person named after titles, roles and an affiliation is the object ("urged Mr Smith to")', () => {
+  expect(view(run('Tony Blair urged Mr Smith to resign.'))).toEqual(['tony-blair URGE 0 smith']);
+  expect(view(run('Tony Blair called on President Bush to act.'))).toEqual(['tony-blair URGE 0 bush']);
+  expect(view(run('Tony Blair urged London mayor Ken Livingstone to apologise.'))).toEqual([
+    'tony-blair URGE 0 ken-livingstone',
+  ]);
+  expect(view(run('Tony Blair urged Labour MP Ken Livingstone to apologise.'))).toEqual([
+    'tony-blair URGE 0 ken-livingstone',
+  ]);
+  expect(view(run('Tony Blair criticised Foreign Secretary Jack Straw.'))).toEqual([
+    'tony-blair CRITICIZE -1 jack-straw',
+  ]);
+  // what is called for is the removal, not Ms Hutt
+  expect(view(run("Labour MPs had long called for Ms Hutt's removal."))).toEqual([
+    "mps URGE 0 Ms Hutt's removal",
+  ]);
+  expect(view(run("The US urged Iran's leaders to stop."))).toEqual(['united-states URGE 0 iran']);
+});
+
+it('the actor an appositive describes holds the stance, also inside a subordinate clause', () => {
+  expect(
+    view(run('He was speaking as Sir Digby Jones, CBI director general, warned Mr Brown not to be tempted.')),
+  ).toEqual(['digby-jones URGE 0 brown']);
+  // the name is the appositive: the party is no holder
+  expect(view(run('The co-chairman of the Conservative Party, Liam Fox, criticised Tony Blair.'))).toEqual([
+    'liam-fox CRITICIZE -1 tony-blair',
+  ]);
+  expect(view(run('Britain and France, the two permanent members, criticised Russia.'))).toEqual([
+    'united-kingdom CRITICIZE -1 russia',
+    'france CRITICIZE -1 russia',
+  ]);
+  // a preposition's object is no subject
+  expect(view(run('He spoke after talks with Russia, the host, criticised the plan.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
