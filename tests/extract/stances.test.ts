@@ -623,6 +623,15 @@ it('the actor an appositive describes holds the stance, also inside a subordinat
   expect(view(run('He spoke after talks with Russia, the host, criticised the plan.'))).toEqual([]);
 });
 
+it('negative nouns of political talk evaluate: "a disappointment", "an embarrassment", "a travesty"', () => {
+  expect(view(run('Liam Fox called Tony Blair a disappointment of historic proportions.'))).toEqual([
+    'liam-fox CRITICIZE -1 tony-blair',
+  ]);
+  expect(view(run('"The bill is a travesty," Shami Chakrabarti said.'))).toEqual([
+    'shami-chakrabarti CRITICIZE -1 bill',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
