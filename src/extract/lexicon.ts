@@ -327,6 +327,11 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Nouns that name people ("people", "voters", and the last word of every role): no topic before "to". */
+export const peopleNouns = new Set<string>([
+  ...(cues.peopleNouns as string[]),
+  ...(roles.roles as string[]).map((r) => r.split(/\s+/).pop()!),
+]);
 /** Words that make a regional form a region ("western Europe", "Eastern Europe"). */
 export const compassWords = new Set<string>(cues.compass);
 export const notNamesAlone = new Set<string>(cues.notNamesAlone);

@@ -22,6 +22,7 @@ import {
   negativeEval,
   nounPredicates,
   type Predicate,
+  peopleNouns,
   phraseTokens,
   positiveEval,
   readiness,
@@ -1763,7 +1764,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
               polarity = -1;
               break;
             }
-            if (pred.needsInfAfter || inf >= 0) break;
+            // "called for urgent action to fight poverty": a common noun phrase before the
+            // infinitive is what is called for (not "called for the Smiths to leave")
+            const plainNP = () => {
+              for (let x = j; x < inf - 1; x++)
+                if (tokens[x].pos === 'PROPN' || /^[A-Z]/.test(tokens[x].text) || mentionAt(x)) return false;
+              return inf - 2 >= j && !peopleNouns.has(tokens[inf - 2].lower);
+            };
+            if (pred.needsInfAfter || (inf >= 0 && !(topical && plainNP()))) break;
             // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
             if (!topical) break;
             targets = targetsAt(q, s.t1, { topicOnly: true });

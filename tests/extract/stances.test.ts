@@ -632,6 +632,14 @@ it('negative nouns of political talk evaluate: "a disappointment", "an embarrass
   ]);
 });
 
+it('"called for urgent action to fight poverty" calls for the action; "for people to vote" names people', () => {
+  expect(view(run('Gordon Brown has called for urgent action to fight world poverty.'))).toEqual([
+    'gordon-brown URGE 0 urgent action to fight world poverty',
+  ]);
+  expect(view(run('Gordon Brown called for people to vote.'))).toEqual([]);
+  expect(view(run('Gordon Brown called for the minister to resign.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
