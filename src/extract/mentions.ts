@@ -539,6 +539,14 @@ export function buildMentions(
       q = allItems[n].t1;
       if (tokens[q]?.lower === "'s") q++;
       n = itemStart.get(q);
+    } else if (
+      n !== undefined &&
+      allItems[n].k === 'entry' &&
+      (allItems[n] as { e: Entry }).e.type === 'location'
+    ) {
+      // "Ken Livingstone, the London mayor,": a place before the role
+      q = allItems[n].t1;
+      n = itemStart.get(q);
     }
     const roles: string[] = [];
     while (q < tokens.length && /^(deputy|former|acting|senior|shadow|chief)$/i.test(tokens[q].text)) {
@@ -552,6 +560,20 @@ export function buildMentions(
       n = itemStart.get(q);
     }
     if (!roles.length) return {};
+    // "Ken Livingstone, the mayor of London,", "..., leader of the Conservative Party,"
+    if (tokens[q]?.lower === 'of') {
+      let r = q + 1;
+      if (tokens[r]?.lower === 'the') r++;
+      const of = itemStart.get(r);
+      if (
+        of !== undefined &&
+        (affId(allItems[of]) ||
+          (allItems[of].k === 'entry' && (allItems[of] as { e: Entry }).e.type === 'location'))
+      ) {
+        aff ??= affId(allItems[of]);
+        q = allItems[of].t1;
+      }
+    }
     const end = tokens[q]?.text;
     if (end === ',' || end === '.' || end === undefined || end === ')') return { role: roles.join(' '), aff };
     return {};
@@ -914,6 +936,21 @@ export function buildMentions(
         // "the Syrian president": demonym before the role narrows it
         const pid = lastRole.get(role);
         if (pid && !(nextTok && nextTok.pos === 'NOUN')) {
+          actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
+          add(it.t0, it.t1, pid);
+        }
+      } else {
+        // "the Tory leader", "the Labour chairman": the last person with that role for that body
+        const an = itemAt.get(it.t0);
+        const aff = an !== undefined ? affId(allItems[an]) : undefined;
+        const pid = lastRole.get(role);
+        if (
+          aff &&
+          pid &&
+          tokens[allItems[an!].t0 - 1]?.lower === 'the' &&
+          actors.get(pid)!.represents.has(aff) &&
+          !(nextTok && nextTok.pos === 'NOUN')
+        ) {
           actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
           add(it.t0, it.t1, pid);
         }

@@ -640,6 +640,23 @@ it('"called for urgent action to fight poverty" calls for the action; "for peopl
   expect(view(run('Gordon Brown called for the minister to resign.'))).toEqual([]);
 });
 
+it('"the mayor", "the Tory leader": the person named before with that role', () => {
+  expect(
+    view(run('Ken Livingstone, the London mayor, spoke. Tony Blair urged the mayor to apologise.')),
+  ).toEqual(['tony-blair URGE 0 ken-livingstone']);
+  expect(
+    view(run('Ken Livingstone, the mayor of London, spoke. Later Tony Blair criticised the mayor.')),
+  ).toEqual(['tony-blair CRITICIZE -1 ken-livingstone']);
+  expect(
+    view(
+      run('Michael Howard, leader of the Conservative Party, spoke. Tony Blair criticised the Tory leader.'),
+    ),
+  ).toEqual(['tony-blair CRITICIZE -1 michael-howard']);
+  // another party's leader is not him
+  const other = run('Tory leader Michael Howard spoke. Tony Blair criticised the Labour leader.');
+  expect(other.stances.map((s) => s.target)).not.toContain('michael-howard');
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
