@@ -286,6 +286,8 @@ export interface NounPredicate {
   word: string;
   kind: StanceKind;
   polarity: -1 | 0 | 1;
+  /** Prepositions before the target when a possessive or modifier names the holder ("Russia's opposition to"). */
+  holderPreps?: string[];
 }
 export const nounPredicates = new Map<string, NounPredicate>();
 for (const n of preds.nouns) nounPredicates.set(n.word, n);

@@ -1386,6 +1386,45 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
     }
 
+    // ---- holder named by a possessive or a modifier: "Russia's opposition to the resolution",
+    // "an EU demand for Turkey to recognise Cyprus", "US pressure on Iran", "its support for" ----
+    if (
+      np?.holderPreps?.includes(tokens[i + 1]?.lower ?? '') &&
+      !isNegated(i, lo) &&
+      !isHypothetical(i, lo, s)
+    ) {
+      let h = i - 1;
+      while (h > lo && (tokens[h].pos === 'ADJ' || tokens[h].pos === 'ADV') && !mentionAt(h)) h--;
+      let hm: Mention | undefined;
+      if (tokens[h]?.lower === "'s" || possessiveMark(h)) {
+        const pm = mentionAt(h - 1);
+        if (pm && !pm.adj) hm = pm;
+      } else {
+        const pm = mentionAt(h);
+        // a modifier ("EU demand"), or a possessive pronoun ("its support"); not "the EU" + noun
+        if (pm && pm.t1 === h + 1 && ((pm.adj && !pm.pron) || POSSESSIVE.has(pm.pron ?? ''))) hm = pm;
+      }
+      const holder = hm ? resolveHolder(hm, hm.t0) : undefined;
+      if (holder) {
+        const q = i + 2;
+        let tgs: Target[];
+        if (np.kind === 'DEMAND' || np.kind === 'URGE') {
+          // "a demand for Turkey to recognise Cyprus": the actor asked; else what is asked for
+          const om = headMentionAt(q) ?? (tokens[q]?.lower === 'the' ? headMentionAt(q + 1) : undefined);
+          const after = om && !om.adj ? coordinatedRight(om, s.t1).at(-1)!.t1 : -1;
+          if (om && !om.adj && (tokens[after]?.lower === 'to' || np.word === 'pressure'))
+            tgs = actorsOf(coordinatedRight(om, s.t1)).map((a) => ({ actor: a }));
+          // (not "US demand for heating oil": demand for a thing is the market's)
+          else
+            tgs =
+              np.word === 'pressure' || np.kind === 'DEMAND' ? [] : targetsAt(q, s.t1, { topicOnly: true });
+        } else tgs = targetsAt(q, s.t1);
+        for (const tg of tgs)
+          if (!('actor' in tg) || tg.actor !== holder)
+            emit(s.i, holder, speaker, tg, np.kind, np.polarity, false, baseConf - 0.1);
+      }
+    }
+
     // ---- readiness: "we are ready to negotiate with Israel" ----
     if (readiness.has(t.lower) && tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
       const { holders } = holdersFor(i, lo);

@@ -657,6 +657,21 @@ it('"the mayor", "the Tory leader": the person named before with that role', () 
   expect(other.stances.map((s) => s.target)).not.toContain('michael-howard');
 });
 
+it('a possessive or a modifier names who holds a stance noun: "Russia\'s opposition to", "an EU demand for"', () => {
+  expect(view(run("Russia's strong opposition to the resolution remains."))).toEqual([
+    'russia OPPOSE -1 resolution',
+  ]);
+  expect(view(run("France's criticism of the US grew."))).toEqual(['france CRITICIZE -1 united-states']);
+  expect(view(run('The deal came despite an EU demand for Turkey to recognise Cyprus.'))).toEqual([
+    'european-union DEMAND 0 turkey',
+  ]);
+  expect(view(run('US pressure on Iran is growing.'))).toEqual(['united-states URGE 0 iran']);
+  expect(view(run("Labour's calls for an inquiry were rejected."))).toEqual(['labour-party URGE 0 inquiry']);
+  // demand for goods is the market's; a negated or missing stance is none
+  expect(view(run('US demand for heating oil rose.'))).toEqual([]);
+  expect(view(run('The lack of public support for the war worried France.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
