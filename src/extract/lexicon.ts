@@ -329,6 +329,8 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Role phrases ("prime minister", "home secretary"): a person, never a topic. */
+export const rolePhrases = new Set<string>((roles.roles as string[]).map((r) => r.toLowerCase()));
 /** Nouns that name people ("people", "voters", and the last word of every role): no topic before "to". */
 export const peopleNouns = new Set<string>([
   ...(cues.peopleNouns as string[]),

@@ -27,6 +27,7 @@ import {
   positiveEval,
   readiness,
   reporting,
+  rolePhrases,
   skipInSubject,
   slug,
   timeDeterminers,
@@ -519,12 +520,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   /** Coordinated mentions to the left of mention m: "Russia and China". */
   function coordinatedLeft(m: Mention): Mention[] {
     const list = [m];
-    let k = m.t0 - 1;
+    // (past titles and roles: "Tony Blair and Mr Brown")
+    let k = (m.pre ?? m.t0) - 1;
+    // (a list ends with "and": "In Paris, President Kirchner" is none)
+    if (tokens[k]?.lower !== 'and') return list;
     while (k >= 0 && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
       const prev = mentionAt(k - 1);
       if (!prev || prev.adj || prev.pron) break;
       list.unshift(prev);
-      k = prev.t0 - 1;
+      k = (prev.pre ?? prev.t0) - 1;
     }
     return list;
   }
@@ -536,15 +540,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function coordinatedRight(m: Mention, end: number): Mention[] {
     const list = [m];
     let k = m.t1;
+    // items joined by commas only count when an "and" closes the list ("Russia, China and Iran")
+    let closed = 1;
     while (k < end && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
       let j = k + 1;
       if (tokens[j]?.lower === 'the') j++;
-      const nx = mentionAt(j);
-      if (!nx || nx.adj || (nx.t0 !== j && nx.t0 !== k + 1)) break;
+      const nx = headMentionAt(j);
+      const titled = nx?.pre !== undefined && nx.pre <= j && nx.t0 > j;
+      if (!nx || nx.adj || (nx.t0 !== j && nx.t0 !== k + 1 && !titled)) break;
       list.push(nx);
+      if (tokens[k].lower === 'and') closed = list.length;
       k = nx.t1;
     }
-    return list;
+    return list.slice(0, closed);
   }
 
   /** The subject of the clause starting at c0: head of the first NP, skipping fronted adverbials and appositives. */
@@ -1079,7 +1087,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (head && head.t0 > h && head.t0 < e) h = head.t0;
     const m = mentionAt(h);
     if (m && m.t0 <= h && !m.adj) {
-      const coords = coordinatedRight(m, e);
+      const coords = coordinatedRight(m, tokens[m.t1]?.text === ',' ? end : e);
       const last = coords[coords.length - 1];
       const after = tokens[last.t1];
       const headEnds =
@@ -1102,6 +1110,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     if (m?.pron && m.t1 >= e) return [];
     if (opts.actorOnly) return [];
+    // "attacked the prime minister" with no prime minister named: a person we cannot name, no topic
+    let r0 = s;
+    while (r0 < e && (DETS.has(tokens[r0].lower) || POSSESSIVE.has(tokens[r0].lower) || mentionAt(r0)?.adj))
+      r0++;
+    const rest: string[] = [];
+    for (let x = r0; x < e; x++) rest.push(tokens[x].lower);
+    // (definite only: "calls for a Lords speaker" asks for a post)
+    const definite = tokens[s].lower === 'the' || POSSESSIVE.has(tokens[s].lower);
+    if (definite && rest.length && rolePhrases.has(rest.join(' '))) return [];
     const topic = topicOf(s, e);
     if (!topic) return [];
     if (opts.polarity === -1) claimed.push([s, e]);
@@ -1379,7 +1396,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         !isNegated(v, lo) &&
         !isHypothetical(v, lo, s)
       ) {
-        const { holders } = holdersFor(v, lo);
+        // (a light verb that also reports, "repeated calls for", heads the clause: its speaker holds)
+        const { holders } = v < lo ? { holders: speaker ? [speaker] : [] } : holdersFor(v, lo);
         const tgs = targetsAt(i + 2, s.t1);
         for (const h of holders)
           for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, baseConf - 0.05);

@@ -672,6 +672,39 @@ it('a possessive or a modifier names who holds a stance noun: "Russia\'s opposit
   expect(view(run('The lack of public support for the war worried France.'))).toEqual([]);
 });
 
+it('lists: titled names in them, commas closed by "and"; a place before a comma is no list item', () => {
+  expect(view(run('Michael Howard accused Tony Blair and Mr Brown of squabbling.'))).toEqual([
+    'michael-howard ACCUSE -1 tony-blair',
+    'michael-howard ACCUSE -1 brown',
+  ]);
+  expect(view(run('Tony Blair and Mr Brown criticised Michael Howard.'))).toEqual([
+    'tony-blair CRITICIZE -1 michael-howard',
+    'brown CRITICIZE -1 michael-howard',
+  ]);
+  expect(view(run('France criticised Russia, China and Iran.'))).toEqual([
+    'france CRITICIZE -1 russia',
+    'france CRITICIZE -1 china',
+    'france CRITICIZE -1 iran',
+  ]);
+  expect(view(run('Last week in Paris, President Kirchner criticised Jacques Chirac.'))).toEqual([
+    'kirchner CRITICIZE -1 jacques-chirac',
+  ]);
+});
+
+it('a light verb that also reports ("repeated calls for") is its speaker\'s; "the prime minister" unnamed is no topic', () => {
+  expect(view(run('Mr Blair repeated calls for Ken Livingstone to apologise.'))).toEqual([
+    'tony-blair URGE 0 ken-livingstone',
+  ]);
+  expect(view(run('China repeated support for the plan.'))).toEqual(['china SUPPORT 1 plan']);
+  expect(view(run('Michael Howard attacked the prime minister.'))).toEqual([]);
+  expect(view(run("Michael Howard attacked the prime minister's plan."))).toEqual([
+    "michael-howard CRITICIZE -1 prime minister's plan",
+  ]);
+  expect(view(run('Betty Boothroyd called for a Lords speaker.'))).toEqual([
+    'betty-boothroyd URGE 0 Lords speaker',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
