@@ -329,6 +329,10 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */
+export const labourWords = new Set<string>(cues.labourWords);
+/** Adverbs a topic never ends with ("the Tory proposals even before ..."). */
+export const trailingAdverbs = new Set<string>(cues.trailingAdverbs);
 /** Role phrases ("prime minister", "home secretary"): a person, never a topic. */
 export const rolePhrases = new Set<string>((roles.roles as string[]).map((r) => r.toLowerCase()));
 /** Nouns that name people ("people", "voters", and the last word of every role): no topic before "to". */

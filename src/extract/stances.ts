@@ -16,6 +16,7 @@ import {
   hypothetical,
   impersonalAdjectives,
   known,
+  labourWords,
   lightVerbs,
   modals,
   negation,
@@ -33,6 +34,7 @@ import {
   timeDeterminers,
   timeUnits,
   timeWords,
+  trailingAdverbs,
   verbPredicates,
   westAdjective,
 } from './lexicon.js';
@@ -216,6 +218,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const mentionAt = (t: number): Mention | undefined =>
     t >= 0 && t < tokens.length && at[t] >= 0 ? mentions[at[t]] : undefined;
   const kindOf = (id: string) => actors.get(id)?.kind;
+  /** The kind of a stance noun for this holder: a union's strikes are industrial action, opposition. */
+  const nounKind = (np: { kind: StanceKind; polarity: -1 | 0 | 1 }, holder: string): StanceKind => {
+    if (np.kind !== 'ATTACK') return np.kind;
+    const name = actors.get(holder)?.name ?? holder;
+    return name.split(/[\s-]+/).some((w) => labourWords.has(w.toLowerCase())) ? 'OPPOSE' : 'ATTACK';
+  };
   /** token index -> the person mention whose titles, roles or affiliation cover it ("Foreign" in
    * "Foreign Secretary Jack Straw"), else -1 */
   const preAt = new Int32Array(tokens.length).fill(-1);
@@ -1006,7 +1014,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     )
       s++;
     let e = b;
-    while (e > s && (QUOTE.has(tokens[e - 1].text) || tokens[e - 1].pos === 'PUNCT')) e--;
+    // (nor trailing adverbs: "the Tory proposals even before their publication")
+    while (
+      e > s &&
+      (QUOTE.has(tokens[e - 1].text) ||
+        tokens[e - 1].pos === 'PUNCT' ||
+        (trailingAdverbs.has(tokens[e - 1].lower) && e - 1 > s))
+    )
+      e--;
     if (e <= s) return undefined;
     // a noun phrase does not start with a preposition or conjunction
     if (tokens[s].pos === 'ADP' || tokens[s].pos === 'CCONJ' || tokens[s].pos === 'SCONJ') return undefined;
@@ -1400,7 +1415,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const { holders } = v < lo ? { holders: speaker ? [speaker] : [] } : holdersFor(v, lo);
         const tgs = targetsAt(i + 2, s.t1);
         for (const h of holders)
-          for (const tg of tgs) emit(s.i, h, speaker, tg, np.kind, np.polarity, false, baseConf - 0.05);
+          for (const tg of tgs)
+            emit(s.i, h, speaker, tg, nounKind(np, h), np.polarity, false, baseConf - 0.05);
       }
     }
 
@@ -1439,7 +1455,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         } else tgs = targetsAt(q, s.t1);
         for (const tg of tgs)
           if (!('actor' in tg) || tg.actor !== holder)
-            emit(s.i, holder, speaker, tg, np.kind, np.polarity, false, baseConf - 0.1);
+            emit(s.i, holder, speaker, tg, nounKind(np, holder), np.polarity, false, baseConf - 0.1);
       }
     }
 
@@ -1922,7 +1938,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     else if (promise === 'threaten' && kind === 'VETO') kind = 'OPPOSE';
     for (const h of holders) {
       for (const tg of targets) {
-        emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, kind, polarity, neg, conf);
+        // "threatened to cut ties with Israel", "to impose sanctions on Iran": a threat to an actor
+        const k =
+          promise === 'threaten' && polarity < 0 && kind === 'OPPOSE' && pred.kind !== 'VETO' && 'actor' in tg
+            ? 'THREATEN'
+            : kind;
+        emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, k, polarity, neg, conf);
         if (prevTargets.length < 3) prevTargets.push(tg);
       }
       // attacks and accusatory acts reported by someone else: the speaker accuses the doer

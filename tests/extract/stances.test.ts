@@ -705,6 +705,31 @@ it('a light verb that also reports ("repeated calls for") is its speaker\'s; "th
   ]);
 });
 
+it("world-news acts: sanctions slapped on, ties cut, a protest to; a threat of them; a union's strikes", () => {
+  expect(view(run('The United States slapped sanctions on North Korea.'))).toEqual([
+    'united-states OPPOSE -1 north-korea',
+  ]);
+  expect(view(run('Venezuela broke off relations with Colombia.'))).toEqual(['venezuela OPPOSE -1 colombia']);
+  expect(view(run('Japan protested to China over the incident.'))).toEqual(['japan CRITICIZE -1 china']);
+  expect(view(run('Michael Howard hit back at Labour.'))).toEqual([
+    'michael-howard CRITICIZE -1 labour-party',
+  ]);
+  // threatened against an actor: a threat; against a text: opposition
+  expect(view(run('Turkey threatened to cut ties with Israel.'))).toEqual(['turkey THREATEN -1 israel']);
+  expect(view(run('Russia threatened to veto the resolution.'))).toEqual(['russia OPPOSE -1 resolution']);
+  // industrial action is opposition, air strikes an attack
+  expect(view(run('The TUC launched strikes against the government.'))).toEqual(['tuc OPPOSE -1 government']);
+  expect(view(run('Israel launched air strikes on Gaza.'))).toEqual(['israel ATTACK -1 Gaza']);
+  // no person's own gestures
+  expect(view(run('He slapped his thigh.'))).toEqual([]);
+});
+
+it('a topic ends before adverbs of scope ("the Tory proposals even before ...")', () => {
+  expect(view(run('Labour hit back at the Tory proposals even before their publication.'))).toEqual([
+    'labour-party CRITICIZE -1 Tory proposals',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
