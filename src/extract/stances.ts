@@ -725,6 +725,21 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         k--;
         continue;
       }
+      // "Washington and its (European) allies are pressing": the actor before "and its"
+      if (!crossedTo && t.pos === 'NOUN') {
+        let j = k - 1;
+        while (
+          j > lo &&
+          (tokens[j].pos === 'ADJ' ||
+            (tokens[j].pos === 'PROPN' && !mentionAt(j)) ||
+            (mentionAt(j)?.adj && !mentionAt(j)?.pron))
+        )
+          j--;
+        if (POSSESSIVE.has(tokens[j]?.lower ?? '') && tokens[j - 1]?.lower === 'and') {
+          const am = mentionAt(j - 2);
+          if (am && !am.adj && !am.pron) return { holders: actorsOf(coordinatedLeft(am)), controlled: false };
+        }
+      }
       if (low === 'to' && (tokens[k + 1]?.pos === 'VERB' || k + 1 === p)) {
         crossedTo = true;
         k--;
@@ -1003,6 +1018,16 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return mod && (!after || after.pos === 'PUNCT' || after.pos === 'ADP');
   }
 
+  /** "denounced what it called foreign interference": where the words it used start, else s. */
+  const pastWhatCalled = (s: number, b: number): number => {
+    if (tokens[s]?.lower !== 'what' || s + 3 >= b) return s;
+    const m = headMentionAt(s + 1);
+    const c = m && m.t1 > s + 1 ? m.t1 : s + 2;
+    if (/^(called|termed|branded|dubbed)$/.test(tokens[c]?.lower ?? '')) return c + 1;
+    if (tokens[c]?.lower === 'described' && tokens[c + 1]?.lower === 'as') return c + 2;
+    return s;
+  };
+
   const topicOf = (a: number, b: number): TopicTarget | undefined => {
     let s = a;
     // determiners, quote marks and stance compounds ("Western-backed") are not part of the topic
@@ -1013,6 +1038,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         (tokens[s].parts && compoundSuffix.has(tokens[s].parts![tokens[s].parts!.length - 1].toLowerCase())))
     )
       s++;
+    s = pastWhatCalled(s, b);
+    while (s < b && (DETS.has(tokens[s].lower) || QUOTE.has(tokens[s].text))) s++;
     let e = b;
     // (nor trailing adverbs: "the Tory proposals even before their publication")
     while (
@@ -1067,6 +1094,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   ): Target[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
+    s = pastWhatCalled(s, end);
     // time expressions are not targets ("insisted on Wednesday")
     if (s < end && (days.has(tokens[s].text) || tokens[s].pos === 'NUM')) return [];
     const e = npEnd(s, end);

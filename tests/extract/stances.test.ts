@@ -730,6 +730,21 @@ it('a topic ends before adverbs of scope ("the Tory proposals even before ...")'
   ]);
 });
 
+it('"X and its allies" hold with X; "what it called Y" targets Y', () => {
+  expect(view(run('Washington and its European allies are pressing Moscow to drop its objections.'))).toEqual(
+    ['united-states URGE 0 russia'],
+  );
+  expect(view(run('Iran denounced what it called foreign interference.'))).toEqual([
+    'iran CONDEMN -1 foreign interference',
+  ]);
+  expect(view(run('Israel condemned what it described as a terrorist attack.'))).toEqual([
+    'israel CONDEMN -1 terrorist attack',
+  ]);
+  expect(view(run('The Tories attacked what Mr Howard called the politics of fear.'))).toEqual([
+    'conservative-party CRITICIZE -1 politics of fear',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
