@@ -329,6 +329,8 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
+export const harmVerbs = new Set<string>(cues.harmVerbs);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */
 export const labourWords = new Set<string>(cues.labourWords);
 /** Adverbs a topic never ends with ("the Tory proposals even before ..."). */
@@ -377,6 +379,7 @@ for (const v of cues.reporting as string[]) addLemma(v);
 for (const v of cues.coreVerbs as string[]) addLemma(v);
 for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
+for (const v of cues.harmVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');
 /** Lemma of a lower-cased word form (the word itself when unknown). */
 export function lemmaOf(lower: string): string {

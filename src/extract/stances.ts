@@ -12,6 +12,7 @@ import {
   countryName,
   days,
   firstPerson,
+  harmVerbs,
   honorifics,
   hypothetical,
   impersonalAdjectives,
@@ -186,6 +187,7 @@ const TRIGGERS = new Set<string>([
   ...adjPredicates.keys(),
   ...nounPredicates.keys(),
   ...readiness,
+  ...harmVerbs,
   'be',
   "'s",
   'call',
@@ -313,6 +315,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return k;
   }
 
+  /** "accused critics of spreading fears by claiming ...": the claiming is the accused's, not the subject's. */
+  const accusedBefore = (a: number, b: number): boolean => {
+    for (let x = a; x < b; x++)
+      if (tokens[x].pos === 'VERB' && verbPredicates.get(tokens[x].lemma)?.some((p) => p.frame === 'accuse'))
+        return true;
+    return false;
+  };
+
   const addAttribution = (a: Attribution) => {
     for (let t = a.c0; t < a.c1; t++) {
       if (speakerAt[t] === undefined) {
@@ -377,7 +387,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (!speaker) {
       // participial "..., saying/insisting/stressing ..." -> the sentence subject
       if (/ing$/.test(t.lower) && tokens[r - 1]?.text === ',') speaker = clauseSubject(s.t0, r)[0];
-      else if (/ing$/.test(t.lower) && tokens[r - 1]?.lower === 'by') speaker = clauseSubject(s.t0, r)[0];
+      else if (/ing$/.test(t.lower) && tokens[r - 1]?.lower === 'by' && !accusedBefore(s.t0, r))
+        speaker = clauseSubject(s.t0, r)[0];
     }
     if (!speaker) return;
     // content
@@ -1508,6 +1519,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (speaker && (t.lemma === 'be' || t.lower === "'s") && (t.pos === 'AUX' || t.pos === 'VERB')) {
       evalPredication(s, i, lo, speaker);
     }
+    if (speaker && tokens[i].pos === 'VERB') harmPredication(s, i, lo, speaker);
     // "called the change pragmatic", "sees the weapons ban as politically driven"
     if (
       (t.lemma === 'call' ||
@@ -2115,6 +2127,25 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return false;
   }
 
+  /** "the plans would undermine justice", Labour "is wrecking the economy": in reported speech the speaker criticises the subject. */
+  function harmPredication(
+    s: { i: number; t0: number; t1: number },
+    i: number,
+    lo: number,
+    speaker: string,
+  ): void {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !harmVerbs.has(t.lemma)) return;
+    const prev = tokens[i - 1];
+    // "would undermine", "will damage", "is wrecking", "undermines"; not "to undermine", "could harm"
+    const finite =
+      (prev && /^(would|will|'ll)$/.test(prev.lower)) ||
+      (prev && /^(is|are|was|were)$/.test(prev.lower) && /ing$/.test(t.lower)) ||
+      (t.lower !== t.lemma && /s$/.test(t.lower) && prev?.pos !== 'PART');
+    if (!finite || isNegated(i, lo)) return;
+    judgeSubject(s, i, lo, speaker, -1, false);
+  }
+
   function evalPredication(
     s: { i: number; t0: number; t1: number },
     i: number,
@@ -2169,6 +2200,22 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (tokens[i - 1]?.lower === 'not' || tokens[i + 1]?.lower === 'not' || tokens[i + 1]?.lower === "n't")
       neg = true;
     if (neg) pol = -pol as -1 | 1;
+    judgeSubject(s, i, lo, speaker, pol, neg);
+  }
+
+  /**
+   * The speaker judges the subject of the clause whose verb (or copula) is at i: "lifting the
+   * embargo would be irresponsible" (evalPredication), "the plans would undermine justice"
+   * (harmPredication). pol is the judgement, after negation.
+   */
+  function judgeSubject(
+    s: { i: number; t0: number; t1: number },
+    i: number,
+    lo: number,
+    speaker: string,
+    pol: -1 | 1,
+    neg: boolean,
+  ): void {
     if (isHypothetical(i, lo, s)) return;
     // subject: the clause from lo (or the last boundary) to the copula, minus modals
     let e = i;
@@ -2200,7 +2247,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'AUX') break;
       // "no room for complacency simply because we are successful": the subject starts after it
       // (not "since": "his record since his arrival is excellent")
-      if (/^(because|although|though|whilst|while|unless)$/.test(t.lower)) break;
+      if (/^(because|although|though|whilst|while|unless|where|when|who|which)$/.test(t.lower)) break;
       b--;
     }
     // "Addressing claims that the new law was unenforceable, Mr Michael said": the claim is others'

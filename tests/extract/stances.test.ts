@@ -745,6 +745,28 @@ it('"X and its allies" hold with X; "what it called Y" targets Y', () => {
   ]);
 });
 
+it('"the plans would undermine justice", said in reported speech, criticises the plans', () => {
+  expect(view(run('The Bar Council warned the plans would undermine justice.'))).toEqual([
+    'bar-council CRITICIZE -1 plans',
+  ]);
+  expect(view(run('Labour would wreck the economy, Michael Howard said.'))).toEqual([
+    'michael-howard CRITICIZE -1 labour-party',
+  ]);
+  // speculation, negation, an infinitive, no speaker: nothing
+  expect(view(run('Michael Howard said the plans could harm the economy.'))).toEqual([]);
+  expect(view(run('Michael Howard said the plans would not harm the economy.'))).toEqual([]);
+  expect(view(run('Michael Howard wants to undermine the NHS.'))).toEqual([]);
+  expect(view(run('The plans would undermine justice.'))).toEqual([]);
+  // the claim in "accused critics of ... by claiming" is the critics'
+  expect(
+    view(
+      run(
+        'Mr Clarke accused some critics of spreading false fears by claiming ID cards would erode liberties.',
+      ),
+    ),
+  ).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
