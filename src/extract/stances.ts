@@ -1674,7 +1674,18 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   ): void {
     const cands = t.parts ? undefined : lexVerb(t);
     if (!cands) return;
-    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') {
+    // "Gordon Brown rounded on the Tories": a past form the tagger read as an adjective, after
+    // its subject and before its particles
+    const prevSubject = mentionAt(i - 1);
+    const taggedPast =
+      t.pos === 'ADJ' &&
+      /ed$/.test(t.lower) &&
+      !!prevSubject &&
+      !prevSubject.adj &&
+      cands.some(
+        (c) => c.particles.length > 0 && c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w),
+      );
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !taggedPast) {
       const prev = tokens[i - 1];
       // "Tories attack EU asylum moves" (headline) vs "the attack"
       const prevM = mentionAt(i - 1);

@@ -767,6 +767,18 @@ it('"the plans would undermine justice", said in reported speech, criticises the
   ).toEqual([]);
 });
 
+it('"rounded on" read as an adjective, "rebelled against", "challenged X to"', () => {
+  expect(view(run('Gordon Brown rounded on the Tories.'))).toEqual([
+    'gordon-brown CRITICIZE -1 conservative-party',
+  ]);
+  expect(view(run('Labour MPs have rebelled against the plans.'))).toEqual(['mps OPPOSE -1 plans']);
+  expect(view(run('Michael Howard challenged Tony Blair to sack John Prescott.'))).toEqual([
+    'michael-howard URGE 0 tony-blair',
+  ]);
+  expect(view(run('Michael Howard challenged Tony Blair to a debate.'))).toEqual([]);
+  expect(view(run('The edges were rounded on the lathe.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
