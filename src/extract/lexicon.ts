@@ -264,6 +264,8 @@ export interface Predicate {
   clause?: boolean;
   /** Persons never hold it ("keep": a state keeps a veto, a player keeps his place). */
   notPersons?: boolean;
+  /** No stance in an article about sport ("Hewitt will meet Clement" is a match). */
+  notInSport?: boolean;
   /**
    * The verb ends an activity ("stop", "halt", "end"): the holder's own ("stop making", "halt its
    * flights") is no stance; in "stop X doing Y" the doing is the target.
@@ -329,6 +331,8 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Words of sport: an article with three or more of them is about sport. */
+export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */

@@ -32,6 +32,7 @@ import {
   rolePhrases,
   skipInSubject,
   slug,
+  sportWords,
   timeDeterminers,
   timeUnits,
   timeWords,
@@ -220,6 +221,16 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const mentionAt = (t: number): Mention | undefined =>
     t >= 0 && t < tokens.length && at[t] >= 0 ? mentions[at[t]] : undefined;
   const kindOf = (id: string) => actors.get(id)?.kind;
+  /** Whether the article is about sport: three or more of cues.json sportWords in it (computed once). */
+  let sport: boolean | undefined;
+  const aboutSport = (): boolean => {
+    if (sport === undefined) {
+      const seen = new Set<string>();
+      for (const t of tokens) if (sportWords.has(t.lower)) seen.add(t.lower);
+      sport = seen.size >= 3;
+    }
+    return sport;
+  };
   /** The kind of a stance noun for this holder: a union's strikes are industrial action, opposition. */
   const nounKind = (np: { kind: StanceKind; polarity: -1 | 0 | 1 }, holder: string): StanceKind => {
     if (np.kind !== 'ATTACK') return np.kind;
@@ -1722,6 +1733,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
     }
     if (!pred) return;
+    if (pred.notInSport && aboutSport()) return;
     if (claimed.some(([a, b]) => i >= a && i < b)) return;
     // "back to back", "face to face": an idiom, no stance
     if (

@@ -779,6 +779,16 @@ it('"rounded on" read as an adjective, "rebelled against", "challenged X to"', (
   expect(view(run('The edges were rounded on the lathe.'))).toEqual([]);
 });
 
+it('"meet" in an article about sport is a match, not a meeting', () => {
+  const match = run(
+    'Lleyton Hewitt beat the second seed in the quarter-final of the tournament. Hewitt will meet Arnaud Clement in the final.',
+  );
+  expect(view(match)).toEqual([]);
+  expect(view(run('Tony Blair met Gerhard Schroeder in Berlin.'))).toEqual([
+    'tony-blair CONSULT 0 gerhard-schroeder',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
