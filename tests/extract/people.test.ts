@@ -151,6 +151,14 @@ describe('roles of sport, business and show business', () => {
     expect(ids(r).sort()).toEqual(['christophe-dominici', 'desmond-tutu', 'france', 'geoff-brooks']);
   });
 
+  it('a nationality noun before a name is no part of it ("Swede Joachim Johansson", "Frenchman Arnaud Clement")', () => {
+    const r = run(
+      'Tim Henman beat Swede Joachim Johansson. Frenchman Arnaud Clement praised Spaniard Rafael Nadal.',
+    );
+    expect(ids(r)).toEqual(expect.arrayContaining(['joachim-johansson', 'arnaud-clement', 'rafael-nadal']));
+    expect(ids(r).some((x) => /^(swede|frenchman|spaniard)-/.test(x))).toBe(false);
+  });
+
   it('a role word before a name is no part of it ("Singer Britney Spears", "Manager Brian Kerr")', () => {
     const r = run('Singer Britney Spears backed the campaign. Manager Brian Kerr praised the players.');
     expect(ids(r)).toContain('britney-spears');
