@@ -153,7 +153,7 @@ describe('roles of sport, business and show business', () => {
 
   it('a nationality noun before a name is no part of it ("Swede Joachim Johansson", "Frenchman Arnaud Clement")', () => {
     const r = run(
-      'Tim Henman beat Swede Joachim Johansson. Frenchman Arnaud Clement praised Spaniard Rafael Nadal.',
+      'Swede Joachim Johansson criticised the plan. Frenchman Arnaud Clement praised Spaniard Rafael Nadal.',
     );
     expect(ids(r)).toEqual(expect.arrayContaining(['joachim-johansson', 'arnaud-clement', 'rafael-nadal']));
     expect(ids(r).some((x) => /^(swede|frenchman|spaniard)-/.test(x))).toBe(false);
