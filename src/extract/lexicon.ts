@@ -331,6 +331,10 @@ export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);
 /** Nouns whose "that" clause is someone else's claim ("claims that the law was unenforceable"). */
 export const claimNouns = new Set<string>(cues.claimNouns);
+/** Verbs whose subject receives the stance of the noun after them ("faced criticism from"). */
+export const receiveVerbs = new Set<string>(cues.receiveVerbs);
+/** Words of armed forces: "came under fire from" them, or for them, is literal. */
+export const armedWords = new Set<string>(cues.armedWords);
 /** Words of sport: an article with three or more of them is about sport. */
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
@@ -384,6 +388,7 @@ for (const v of cues.coreVerbs as string[]) addLemma(v);
 for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
+for (const v of cues.receiveVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');
 /** Lemma of a lower-cased word form (the word itself when unknown). */
 export function lemmaOf(lower: string): string {

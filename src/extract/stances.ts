@@ -4,8 +4,10 @@
  */
 import type { ExtractedStance, StanceKind, TopicTarget } from '../types.js';
 import type { Doc, Sentence, Token } from './doc.js';
+import type { NounPredicate } from './lexicon.js';
 import {
   adjPredicates,
+  armedWords,
   capitalState,
   claimNouns,
   compoundSuffix,
@@ -28,6 +30,7 @@ import {
   phraseTokens,
   positiveEval,
   readiness,
+  receiveVerbs,
   reporting,
   rolePhrases,
   skipInSubject,
@@ -139,6 +142,8 @@ const VAGUE = new Set([
   'next',
 ]);
 const POSSESSIVE = new Set(['its', 'his', 'her', 'their', 'our', 'my']);
+/** "came under fire from": criticism. */
+const UNDER_FIRE: NounPredicate = { word: 'fire', kind: 'CRITICIZE', polarity: -1 };
 const CONTROL_NOUNS = new Set([
   'refusal',
   'effort',
@@ -189,6 +194,7 @@ const TRIGGERS = new Set<string>([
   ...nounPredicates.keys(),
   ...readiness,
   ...harmVerbs,
+  'fire',
   'be',
   "'s",
   'call',
@@ -1354,6 +1360,31 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
   }
 
+  /**
+   * What receives the stance a noun at i names: the subject of "faced", "won", "drew", "came under"
+   * before it ("Tony Blair faced criticism from", "the proposal won support from"), else undefined.
+   */
+  function receiverOf(i: number, lo: number): Target[] | undefined {
+    let v = i - 1;
+    for (let n = 0; n < 3 && v > lo && /^(DET|ADJ|PRON)$/.test(tokens[v].pos); n++) v--;
+    const under = tokens[v]?.lower === 'under';
+    if (under && /^(come|be)$/.test(tokens[v - 1]?.lemma ?? '')) v--;
+    else if (under) return undefined;
+    const verb = tokens[v];
+    if (!verb || !(under || receiveVerbs.has(verb.lemma)) || isNegated(v, lo)) return undefined;
+    const { holders } = holdersFor(v, lo);
+    if (holders.length) return holders.map((a) => ({ actor: a }));
+    // a topic subject: "The proposal won support from France"
+    let k = v - 1;
+    while (k >= lo && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV')) k--;
+    if (tokens[k]?.pos !== 'NOUN' || mentionAt(k)) return undefined;
+    let b = k;
+    while (b - 1 >= lo && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[b - 1].pos)) b--;
+    if (b > lo && tokens[b - 1]?.text !== ',') return undefined;
+    const topic = topicOf(b, k + 1);
+    return topic ? [{ topic }] : undefined;
+  }
+
   /** "the most representative group opposed to Assad". */
   function adjectivalStances(
     s: Sentence,
@@ -1421,16 +1452,31 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     prevTargets: Target[],
   ): void {
     // ---- nominal: "opposition from the US and Japan" ----
-    const np = nounPredicates.get(t.lower);
-    if (np && tokens[i + 1]?.lower === 'from') {
+    // "Blair faced criticism from Labour MPs", "the plan won the backing of the unions", "came
+    // under fire from the Tories": what receives the stance is the subject of the receiving verb
+    const underFire = t.lower === 'fire' && tokens[i - 1]?.lower === 'under';
+    const np = nounPredicates.get(t.lower) ?? (underFire ? UNDER_FIRE : undefined);
+    const byOf = np && tokens[i + 1]?.lower === 'of' && tokens[i - 1]?.lower === 'the' && np.polarity > 0;
+    // ("faced no opposition from Russia": none)
+    if (np && (tokens[i + 1]?.lower === 'from' || byOf) && !negation.has(tokens[i - 1]?.lower ?? '')) {
       let j = i + 2;
       if (tokens[j]?.lower === 'the') j++;
-      const hm = mentionAt(j);
-      if (hm && !hm.adj) {
+      let hm = headMentionAt(j);
+      // "from Labour MPs": the members, not the party that describes them
+      if (hm?.adj && !hm.pron && mentionAt(hm.t1) && !mentionAt(hm.t1)!.adj) hm = mentionAt(hm.t1);
+      const receiver = receiverOf(i, lo);
+      // "Israel's troops came under fire from militants": literal fire
+      const armed = (a: number, b: number) => {
+        for (let x = a; x < b; x++) if (armedWords.has(tokens[x].lower)) return true;
+        return false;
+      };
+      if (underFire && (armed(lo, i) || (hm && armed(hm.t0, hm.t1)))) return;
+      if (hm && !hm.adj && (!byOf || receiver)) {
         const holders = coordinatedRight(hm, s.t1);
         const after = holders[holders.length - 1].t1;
         let tgs: Target[] = [];
         if (tokens[after]?.lower === 'to' || tokens[after]?.lower === 'for') tgs = targetsAt(after + 1, s.t1);
+        if (!tgs.length && receiver) tgs = receiver;
         if (!tgs.length) tgs = prevTargets.slice(0, 1);
         for (const hmm of holders) {
           const h = resolveHolder(hmm, hmm.t0);

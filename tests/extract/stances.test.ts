@@ -789,6 +789,26 @@ it('"meet" in an article about sport is a match, not a meeting', () => {
   ]);
 });
 
+it('a stance received: "faced criticism from", "won support from", "came under fire from"', () => {
+  expect(view(run('Tony Blair faced criticism from Labour MPs.'))).toEqual(['mps CRITICIZE -1 tony-blair']);
+  expect(view(run('The proposal won support from France and Germany.'))).toEqual([
+    'france SUPPORT 1 proposal',
+    'germany SUPPORT 1 proposal',
+  ]);
+  expect(view(run('Tony Blair won the backing of the unions.'))).toEqual([
+    'trade-unions SUPPORT 1 tony-blair',
+  ]);
+  expect(view(run('The resolution drew condemnation from Russia.'))).toEqual([
+    'russia CONDEMN -1 resolution',
+  ]);
+  expect(view(run('Tony Blair came under fire from the Tories over the war.'))).toEqual([
+    'conservative-party CRITICIZE -1 tony-blair',
+  ]);
+  // none, and literal fire
+  expect(view(run('The plan faced no opposition from Russia.'))).toEqual([]);
+  expect(view(run("Israel's troops came under fire from militants."))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
