@@ -1487,7 +1487,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
 
     // ---- light verb + stance noun: "China expressed support for the plan", "voiced opposition to" ----
-    if (np && /^(for|to|of|with|on|against|over)$/.test(tokens[i + 1]?.lower ?? '')) {
+    if (np && /^(for|to|of|with|on|against|over|behind)$/.test(tokens[i + 1]?.lower ?? '')) {
       let v = i - 1;
       // (past "a formal", "air", "out", "up": "lodged a formal protest", "carried out air strikes",
       // "stepped up pressure")

@@ -159,6 +159,12 @@ describe('roles of sport, business and show business', () => {
     expect(ids(r).some((x) => /^(swede|frenchman|spaniard)-/.test(x))).toBe(false);
   });
 
+  it('songwriters, journalists and solicitors: the role is no part of the name', () => {
+    const r = run('Songwriter Guy Chambers backed the scheme. Journalist John Simpson criticised the BBC.');
+    expect(ids(r)).toEqual(expect.arrayContaining(['guy-chambers', 'john-simpson']));
+    expect(ids(r).some((x) => /^(songwriter|journalist)-/.test(x))).toBe(false);
+  });
+
   it('a role word before a name is no part of it ("Singer Britney Spears", "Manager Brian Kerr")', () => {
     const r = run('Singer Britney Spears backed the campaign. Manager Brian Kerr praised the players.');
     expect(ids(r)).toContain('britney-spears');

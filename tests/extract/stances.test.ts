@@ -805,6 +805,7 @@ it('a stance received: "faced criticism from", "won support from", "came under f
     'conservative-party CRITICIZE -1 tony-blair',
   ]);
   // none, and literal fire
+  expect(view(run('France has thrown its support behind the plan.'))).toEqual(['france SUPPORT 1 plan']);
   expect(view(run('The plan faced no opposition from Russia.'))).toEqual([]);
   expect(view(run("Israel's troops came under fire from militants."))).toEqual([]);
 });
