@@ -335,6 +335,9 @@ export const claimNouns = new Set<string>(cues.claimNouns);
 export const receiveVerbs = new Set<string>(cues.receiveVerbs);
 /** Words of armed forces: "came under fire from" them, or for them, is literal. */
 export const armedWords = new Set<string>(cues.armedWords);
+/** Documents ("a motion opposing the bill") whose maker (cues.json makerVerbs) holds what they say. */
+export const documentNouns = new Set<string>(cues.documentNouns);
+export const makerVerbs = new Set<string>(cues.makerVerbs);
 /** Words of sport: an article with three or more of them is about sport. */
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
@@ -389,6 +392,7 @@ for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);
+for (const v of cues.makerVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');
 /** Lemma of a lower-cased word form (the word itself when unknown). */
 export function lemmaOf(lower: string): string {

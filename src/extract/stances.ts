@@ -13,6 +13,7 @@ import {
   compoundSuffix,
   countryName,
   days,
+  documentNouns,
   firstPerson,
   harmVerbs,
   honorifics,
@@ -21,6 +22,7 @@ import {
   known,
   labourWords,
   lightVerbs,
+  makerVerbs,
   modals,
   negation,
   negativeEval,
@@ -557,16 +559,27 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   function coordinatedLeft(m: Mention): Mention[] {
     const list = [m];
     // (past titles and roles: "Tony Blair and Mr Brown")
-    let k = (m.pre ?? m.t0) - 1;
+    // (past "the": "the Tories and the Lib Dems")
+    const before = (x: Mention) => {
+      const b = (x.pre ?? x.t0) - 1;
+      return tokens[b]?.lower === 'the' ? b - 1 : b;
+    };
+    let k = before(m);
     // (a list ends with "and": "In Paris, President Kirchner" is none)
     if (tokens[k]?.lower !== 'and') return list;
     while (k >= 0 && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
       const prev = mentionAt(k - 1);
       if (!prev || prev.adj || prev.pron) break;
       list.unshift(prev);
-      k = (prev.pre ?? prev.t0) - 1;
+      k = before(prev);
     }
     return list;
+  }
+  /** Whether a list of coordinated mentions is the object of a preposition ("in Japan, the US and Canada"). */
+  function listInPP(list: Mention[]): boolean {
+    let b = (list[0].pre ?? list[0].t0) - 1;
+    if (tokens[b]?.pos === 'DET') b--;
+    return tokens[b]?.pos === 'ADP' && tokens[b].lower !== 'that';
   }
   /** The actors of coordinated mentions ("Russia and China"), those that resolve. */
   function actorsOf(ms: Mention[]): string[] {
@@ -737,8 +750,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           return { holders: [], controlled: false };
         const h = resolveHolder(m, k);
         if (!h) return { holders: [], controlled: false };
+        const list = coordinatedLeft(m);
+        // "Viewers in Japan, the US and Canada are embracing": the list is a preposition's object
+        if (list.length > 1 && listInPP(list)) {
+          k = (list[0].pre ?? list[0].t0) - 2;
+          continue;
+        }
         return {
-          holders: actorsOf(coordinatedLeft(m)),
+          holders: actorsOf(list),
           controlled: crossedTo,
         };
       }
@@ -751,6 +770,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (!crossedTo && timeWords.has(low) && k === p - 1) {
         k--;
+        continue;
+      }
+      // "wrote to Mr McConnell on Tuesday accusing him"
+      if (!crossedTo && days.has(t.text) && tokens[k - 1]?.lower === 'on') {
+        k -= 2;
         continue;
       }
       // "Washington and its (European) allies are pressing": the actor before "and its"
@@ -796,8 +820,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         if (!ante || ante.adj) return { holders: [], controlled: false };
         const before = tokens[ante.t0 - 1];
         if (!comma && before && before.pos === 'ADP') return { holders: [], controlled: false };
+        // "the conflict between government forces and the Tamil Tigers, who want": a list inside a
+        // prepositional phrase; the clause is about its last item
+        const list = coordinatedLeft(ante);
         return {
-          holders: actorsOf(coordinatedLeft(ante)),
+          holders: actorsOf(listInPP(list) ? [ante] : list),
           controlled: false,
         };
       }
@@ -876,6 +903,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'VERB' && /ing$/.test(low) && tokens[k - 1]?.text === ',') {
         return { holders: clauseSubject(lo, p), controlled: true };
       }
+      // "Nicola Sturgeon wrote to Mr McConnell on Tuesday accusing him": a participle after a
+      // finite verb's complement is that verb's subject's
+      if (
+        !crossedTo &&
+        /ing$/.test(tokens[p].lower) &&
+        t.pos === 'VERB' &&
+        t.lower !== t.lemma &&
+        !/ing$/.test(low)
+      ) {
+        return { holders: clauseSubject(lo, k), controlled: true };
+      }
       if (t.pos === 'VERB' && /ing$/.test(low) && tokens[k - 1]?.lower === 'by') {
         return { holders: clauseSubject(lo, p), controlled: true };
       }
@@ -890,6 +928,16 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const h = resolveHolder(ante, ante.t0);
       return { holders: h ? [h] : [], controlled: false };
     }
+    // "Tony Blair wrote to Michael Howard criticising his plans": a participle after the
+    // reporting verb's addressee is the speaker's
+    if (
+      k < lo &&
+      !crossedTo &&
+      /ing$/.test(tokens[p].lower) &&
+      speakerAt[p] &&
+      tokens[lo - 1]?.pos === 'VERB'
+    )
+      return { holders: [speakerAt[p]!], controlled: true };
     return { holders: [], controlled: false };
   }
 
@@ -1123,8 +1171,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
     s = pastWhatCalled(s, end);
-    // time expressions are not targets ("insisted on Wednesday")
+    // time expressions are not targets ("insisted on Wednesday", "rejected last week")
     if (s < end && (days.has(tokens[s].text) || tokens[s].pos === 'NUM')) return [];
+    if (s + 1 < end && timeDeterminers.has(tokens[s].lower) && isTimeUnit(tokens[s + 1])) return [];
+    // no object: "the war that Labour backed was wrong"
+    if (s < end && tokens[s].pos === 'AUX') return [];
     const e = npEnd(s, end);
     if (e <= s) return [];
     // After a verb that takes a clause without "that", an NP followed by an auxiliary is the
@@ -1383,6 +1434,52 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (b > lo && tokens[b - 1]?.text !== ',') return undefined;
     const topic = topicOf(b, k + 1);
     return topic ? [{ topic }] : undefined;
+  }
+
+  /**
+   * Who made the document a participle after the noun at n describes: "the Tories tabled a motion
+   * opposing the bill", "Britain circulated a draft resolution calling on Assad to step down"
+   * (cues.json documentNouns, makerVerbs). Undefined when no maker verb governs the noun.
+   */
+  function documentMaker(n: number, lo: number): string[] | undefined {
+    if (!documentNouns.has(tokens[n].lower)) return undefined;
+    let v = n - 1;
+    for (let c = 0; c < 5 && v > lo && /^(DET|ADJ|NOUN|NUM)$/.test(tokens[v].pos) && !mentionAt(v); c++) v--;
+    const verb = tokens[v];
+    if (!verb || verb.pos !== 'VERB' || !makerVerbs.has(verb.lemma) || isNegated(v, lo)) return undefined;
+    const { holders } = holdersFor(v, lo);
+    return holders.length ? holders : undefined;
+  }
+
+  /**
+   * The object of a verb in an object relative clause: "the Iraq war, which the Liberal Democrats
+   * opposed," (the verb at i has nothing after it but punctuation or a preposition).
+   */
+  function relativeObject(i: number, q: number, lo: number, pred: Predicate): Target[] {
+    const next = tokens[q];
+    if (next && !(next.pos === 'PUNCT' || next.pos === 'ADP')) return [];
+    let k = i - 1;
+    while (k >= lo && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || modals.has(tokens[k].lower)))
+      k--;
+    const subj = mentionAt(k);
+    if (!subj || subj.adj) return [];
+    let r = subj.t0 - 1;
+    if (tokens[r]?.lower === 'the') r--;
+    if (!/^(which|that|whom)$/.test(tokens[r]?.lower ?? '')) return [];
+    let e = r;
+    if (tokens[e - 1]?.text === ',') e--;
+    const om = mentionAt(e - 1);
+    if (om && !om.adj && !om.pron && !pred.topicOnly) return [{ actor: om.actor }];
+    if (pred.actorOnly) return [];
+    let b = e;
+    while (b - 1 >= 0 && /^(NOUN|PROPN|ADJ)$/.test(tokens[b - 1].pos)) b--;
+    if (b === e || tokens[e - 1]?.pos !== 'NOUN') return [];
+    // (not a noun inside a prepositional phrase: "the action taken at the weekend, which I support")
+    let pb = b - 1;
+    if (tokens[pb]?.pos === 'DET') pb--;
+    if (tokens[pb]?.pos === 'ADP') return [];
+    const topic = topicOf(b, e);
+    return topic ? [{ topic }] : [];
   }
 
   /** "the most representative group opposed to Assad". */
@@ -1787,14 +1884,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       (tokens[i - 1]?.lower === 'to' && tokens[i - 2]?.lower === t.lower)
     )
       return;
-    // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by")
+    // participle modifying a noun ("a resolution calling on Assad", "a resolution introduced by"):
+    // no stance, unless whoever made the document holds it ("tabled a motion opposing the bill")
     const prevTok = tokens[i - 1];
+    let madeBy: string[] | undefined;
     if (
       /ing$/.test(t.lower) &&
       prevTok &&
-      (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1)))
-    )
-      return;
+      (prevTok.pos === 'NOUN' || (prevTok.pos === 'PROPN' && !mentionAt(i - 1))) &&
+      !days.has(prevTok.text)
+    ) {
+      madeBy = documentMaker(i - 1, lo);
+      if (!madeBy) return;
+    }
     // A gerund another stance word governs is that stance's target, not a stance of its own: in
     // "opposed to ending the ban" or "backed lifting the embargo" the subject does not end or lift.
     if (/ing$/.test(t.lower) && prevTok) {
@@ -1852,7 +1954,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       holders = speaker ? [speaker] : [];
       if (!holders.length) return;
     } else {
-      const hr = holdersFor(i, lo);
+      const hr = madeBy ? { holders: madeBy, controlled: false } : holdersFor(i, lo);
       holders = hr.holders;
       if (!holders.length) return;
       // the embedded verb of an urge ("press Russia to back"): not a stance of the holder
@@ -1869,6 +1971,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       switch (pred.frame) {
         case 'obj':
           targets = targetsAt(q, s.t1, pred);
+          if (!targets.length && !pred.particles.length) targets = relativeObject(i, q, lo, pred);
           if (pred.ownAction) targets = ownActionTargets(q, s.t1, targets);
           if (pred.notWith) {
             // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance

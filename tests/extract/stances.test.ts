@@ -810,6 +810,41 @@ it('a stance received: "faced criticism from", "won support from", "came under f
   expect(view(run("Israel's troops came under fire from militants."))).toEqual([]);
 });
 
+it("a document holds its maker's stance; a participle after a complement is the subject's", () => {
+  expect(
+    view(run('The Tories and the Lib Dems have jointly tabled a motion opposing the new bill.')),
+  ).toEqual(['conservative-party OPPOSE -1 new bill', 'liberal-democrats OPPOSE -1 new bill']);
+  expect(
+    view(run('Britain and France circulated a draft resolution calling on Bashar al-Assad to step down.')),
+  ).toEqual(['united-kingdom URGE 0 bashar-al-assad', 'france URGE 0 bashar-al-assad']);
+  // nobody made it here
+  expect(view(run('A resolution calling on Bashar al-Assad to step down was vetoed.'))).toEqual([]);
+  expect(view(run('He met the man criticising the plan.'))).toEqual([]);
+  expect(
+    view(
+      run(
+        'Nicola Sturgeon wrote to Jack McConnell on Tuesday accusing the Labour Party of an error of judgement.',
+      ),
+    ),
+  ).toEqual(['nicola-sturgeon ACCUSE -1 labour-party']);
+  expect(view(run('Tony Blair accused Michael Howard of backing the war.'))).toEqual([
+    'tony-blair ACCUSE -1 michael-howard',
+  ]);
+});
+
+it('object relatives; lists inside a prepositional phrase hold nothing; no time or auxiliary as object', () => {
+  expect(
+    view(run('Students see the Iraq war, which the Liberal Democrats opposed, as a defining issue.')),
+  ).toEqual(['liberal-democrats OPPOSE -1 Iraq war']);
+  expect(view(run('Tony Blair, whom the Tories attacked, spoke.'))).toEqual([
+    'conservative-party CRITICIZE -1 tony-blair',
+  ]);
+  expect(view(run('He praised the action taken at the weekend, which I fully support.'))).toEqual([]);
+  expect(view(run('The plan, which Russia rejected last week, was withdrawn.'))).toEqual([]);
+  expect(view(run('The war that Labour backed was wrong.'))).toEqual([]);
+  expect(view(run('Viewers in Japan, the US and Canada are embracing the new technology.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
