@@ -70,8 +70,22 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
     // "it" to an organisation named earlier would give that organisation Monsanto's stance
     if ((IT_P.has(p) || THEY_P.has(p)) && unknownNameSaid(m.t0, THEY_P.has(p))) continue;
     const inQ = tokens[m.t0].inQuote;
+    // "Liam Fox called him a disappointment": an object pronoun is not the subject of its own verb
+    const object = p === 'him' || p === 'them' || (p === 'her' && tokens[m.t0 + 1]?.pos !== 'NOUN');
+    const ownSubject = (x: Mention) => {
+      if (!object || x.sent !== m.sent) return false;
+      let verbs = 0;
+      for (let t = x.t1; t < m.t0; t++) {
+        const tk = tokens[t];
+        if (tk.text === ',' || tk.lower === 'that' || REPORTING.test(tk.lower) || tk.pos === 'SCONJ')
+          return false;
+        if (tk.pos === 'VERB') verbs++;
+        else if (tk.pos !== 'AUX' && tk.pos !== 'ADV' && tk.pos !== 'PART') return false;
+      }
+      return verbs === 1;
+    };
     const ok = (x: Mention) =>
-      !x.pron && want(x) && subjectLike(x) && (inQ || !tokens[x.t0].inQuote) && x.t0 < m.t0;
+      !x.pron && want(x) && subjectLike(x) && (inQ || !tokens[x.t0].inQuote) && x.t0 < m.t0 && !ownSubject(x);
     // same sentence first (leftmost subject-like candidate), then earlier sentences (leftmost in the nearest)
     let found: Mention | undefined;
     for (let j = win; j < k; j++) {

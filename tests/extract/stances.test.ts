@@ -845,6 +845,15 @@ it('object relatives; lists inside a prepositional phrase hold nothing; no time 
   expect(view(run('Viewers in Japan, the US and Canada are embracing the new technology.'))).toEqual([]);
 });
 
+it('an object pronoun is not the subject of its own verb ("Michael Howard accused him")', () => {
+  expect(view(run('Gordon Brown spoke. Michael Howard accused him of lying.'))).toEqual([
+    'michael-howard ACCUSE -1 gordon-brown',
+  ]);
+  expect(view(run('Tony Blair spoke. Liam Fox called him a disappointment.'))).toEqual([
+    'liam-fox CRITICIZE -1 tony-blair',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
