@@ -3,6 +3,7 @@
  * First-person pronouns are left to attribution (they denote the speaker of the quotation).
  */
 import type { Doc } from './doc.js';
+import { partyIds } from './lexicon.js';
 import type { Mention, MentionLayer } from './mentions.js';
 
 const PERSON_P = new Set(['he', 'she', 'him', 'his', 'her']);
@@ -117,5 +118,13 @@ export function resolvePronouns(doc: Doc, layer: MentionLayer): void {
       }
     }
     if (found) m.actor = found.actor;
+    // "his party": the one party the person represents, else no actor
+    if (m.partyOf) {
+      const parties = m.actor
+        ? [...(actors.get(m.actor)?.represents.keys() ?? [])].filter((r) => partyIds.has(r))
+        : [];
+      m.actor = parties.length === 1 && actors.has(parties[0]) ? parties[0] : '';
+      if (m.actor) m.pron = undefined;
+    }
   }
 }

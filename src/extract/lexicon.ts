@@ -191,8 +191,11 @@ function lookupExact(form: string, type: EntryType): Entry | undefined {
 
 // ---- organisations, parties, media; companies (companies.json) ----
 export const orgParent = new Map<string, string>();
+/** Political parties (orgs.json `party`): "his party" after a person who represents one. */
+export const partyIds = new Set<string>();
 for (const o of [...orgs.entries, ...companies.entries]) {
   known.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+  if (o.party) partyIds.add(o.id);
   if (o.parent) orgParent.set(o.id, o.parent);
   add(o.name, 'org', o.id);
   for (const a of o.aliases ?? []) add(a, 'org', o.id);

@@ -51,6 +51,8 @@ export interface Mention {
   pron?: string;
   /** A modifier (demonym adjective, "UN" in "UN resolution"), not an NP head. */
   adj?: boolean;
+  /** "his party", "her party": the party of the person the pronoun resolves to (coref.ts). */
+  partyOf?: boolean;
   /** For a person: where the titles, roles and affiliation written before the name start
    * ("Mr" in "Mr Smith", "Labour" in "Labour MP Oona King", "Foreign" in "Foreign Secretary Jack Straw"). */
   pre?: number;
@@ -742,7 +744,10 @@ export function buildMentions(
   for (let n = 0; n < allItems.length; n++) {
     const it = allItems[n];
     if (it.k === 'pron') {
-      add(it.t0, it.t1, '', { pron: it.p });
+      // "his party would oppose": the person's party, once coref.ts knows who "his" is
+      if ((it.p === 'his' || it.p === 'her') && tokens[it.t1]?.lower === 'party' && !itemStart.has(it.t1))
+        add(it.t0, it.t1 + 1, '', { pron: it.p, partyOf: true });
+      else add(it.t0, it.t1, '', { pron: it.p });
       continue;
     }
     if (it.k === 'entry') n = entryMention(n, it);

@@ -854,6 +854,14 @@ it('an object pronoun is not the subject of its own verb ("Michael Howard accuse
   ]);
 });
 
+it('"his party" is the party the person represents, if one', () => {
+  const r = run('Lib Dem leader Charles Kennedy spoke. He said his party would oppose the plans.');
+  expect(view(r)).toEqual(['liberal-democrats OPPOSE -1 plans']);
+  expect(r.stances[0].speaker).toBe('charles-kennedy');
+  // nobody known to represent a party: no holder
+  expect(view(run('Charles Kennedy spoke. He said his party would oppose the plans.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
