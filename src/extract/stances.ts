@@ -846,7 +846,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         low === 'but' ||
         low === 'or' ||
         low === 'then' ||
-        low === 'before'
+        // ("before attacking": a conjunction; "have never before overturned": an adverb)
+        (low === 'before' && /ing$/.test(tokens[p].lower))
       ) {
         // "as Sir Digby Jones, CBI director general, warned": the actor before an appositive
         const appositive = t.text === ',' ? appositiveSubject(k, lo) : undefined;

@@ -862,6 +862,27 @@ it('"his party" is the party the person represents, if one', () => {
   expect(view(run('Charles Kennedy spoke. He said his party would oppose the plans.'))).toEqual([]);
 });
 
+it('legislatures and streets: voted to repeal, voted down, defied, demonstrated against, distanced himself from', () => {
+  expect(view(run('Congress voted to repeal the law.'))).toEqual(['congress OPPOSE -1 law']);
+  expect(view(run('The European Parliament voted down the budget.'))).toEqual([
+    'european-parliament REJECT -1 budget',
+  ]);
+  expect(view(run('Tony Blair defied the unions.'))).toEqual(['tony-blair OPPOSE -1 trade-unions']);
+  expect(view(run('Nick Clegg distanced himself from the policy.'))).toEqual(['nick-clegg OPPOSE -1 policy']);
+  expect(view(run('Labour MPs rallied behind Gordon Brown.'))).toEqual(['mps SUPPORT 1 gordon-brown']);
+  // idioms and literal uses
+  expect(view(run('Tony Blair defied the odds to win.'))).toEqual([]);
+  expect(view(run('Protesters overturned cars in the street.'))).toEqual([]);
+  // "never before overturned": an adverb, not a clause boundary handing the verb to "we"
+  expect(
+    view(
+      run(
+        '"We are worried because the courts have never before overturned a White Paper," said Stop Stansted Expansion.',
+      ),
+    ),
+  ).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
