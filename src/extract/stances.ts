@@ -1682,7 +1682,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         t.lemma === 'brand' ||
         t.lemma === 'see' ||
         t.lemma === 'consider') &&
-      t.pos === 'VERB'
+      (t.pos === 'VERB' ||
+        // "Gordon Brown branded the plans irresponsible": a past form read as an adjective after its subject
+        (t.pos === 'ADJ' && /ed$/.test(t.lower) && !!mentionAt(i - 1) && !mentionAt(i - 1)!.adj))
     ) {
       callEval(s, i, lo, speaker);
     }
@@ -2310,13 +2312,33 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const t = tokens[i];
     if (t.pos !== 'VERB' || !harmVerbs.has(t.lemma)) return;
     const prev = tokens[i - 1];
-    // "would undermine", "will damage", "is wrecking", "undermines"; not "to undermine", "could harm"
+    // "would undermine", "will damage", "is wrecking", "undermines", "had failed", "damaged";
+    // not "to undermine", "could harm", a passive "was damaged"
+    const form = t.lower !== t.lemma;
     const finite =
       (prev && /^(would|will|'ll)$/.test(prev.lower)) ||
       (prev && /^(is|are|was|were)$/.test(prev.lower) && /ing$/.test(t.lower)) ||
-      (t.lower !== t.lemma && /s$/.test(t.lower) && prev?.pos !== 'PART');
+      (form && /s$/.test(t.lower) && prev?.pos !== 'PART') ||
+      (form &&
+        /ed$/.test(t.lower) &&
+        !!prev &&
+        prev.lemma !== 'be' &&
+        prev.lower !== 'been' &&
+        (/^(AUX|NOUN|PROPN|PRON)$/.test(prev.pos) || !!mentionAt(i - 1)));
     if (!finite || isNegated(i, lo)) return;
-    judgeSubject(s, i, lo, speaker, -1, false);
+    // "failed to", "damaged by", "fails in practice": no object harmed
+    const next = tokens[i + 1];
+    if (!next || next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'PUNCT') return;
+    // the subject is before the whole verb group ("Labour had failed", "would have damaged")
+    let v = i;
+    while (
+      v - 1 >= lo &&
+      (tokens[v - 1].pos === 'AUX' || tokens[v - 1].pos === 'ADV' || modals.has(tokens[v - 1].lower))
+    ) {
+      if (/^(could|might|may)$/.test(tokens[v - 1].lower)) return;
+      v--;
+    }
+    judgeSubject(s, v, lo, speaker, -1, false);
   }
 
   function evalPredication(
@@ -2510,7 +2532,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (isHypothetical(i, lo, s)) return;
     const { holders } = holdersFor(i, lo);
     let target: Target | undefined;
-    const m = mentionAt(i + 1) ?? (tokens[i + 1]?.lower === 'the' ? mentionAt(i + 2) : undefined);
+    const m = headMentionAt(i + 1) ?? (tokens[i + 1]?.lower === 'the' ? headMentionAt(i + 2) : undefined);
     if (m && !m.adj && m.t1 === e && m.actor) target = { actor: m.actor };
     else if (!(m?.pron && m.t1 === e)) {
       const topic = topicOf(i + 1, e);

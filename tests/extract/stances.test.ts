@@ -883,6 +883,25 @@ it('legislatures and streets: voted to repeal, voted down, defied, demonstrated 
   ).toEqual([]);
 });
 
+it('"branded X irresponsible" read as an adjective; harm in the past ("had failed the country"); "a disgrace"', () => {
+  expect(view(run('Gordon Brown branded the Tory plans irresponsible.'))).toEqual([
+    'gordon-brown CRITICIZE -1 Tory plans',
+  ]);
+  expect(view(run('Michael Howard spoke. Simon Hughes branded Mr Howard "arrogant and wrong".'))).toEqual([
+    'simon-hughes CRITICIZE -1 michael-howard',
+  ]);
+  expect(view(run('Michael Howard said Labour had failed the country.'))).toEqual([
+    'michael-howard CRITICIZE -1 labour-party',
+  ]);
+  expect(view(run('Michael Howard said the decision was "a disgrace".'))).toEqual([
+    'michael-howard CRITICIZE -1 decision',
+  ]);
+  // no object harmed, speculation, a participle
+  expect(view(run('Michael Howard said Labour had failed to act.'))).toEqual([]);
+  expect(view(run('Michael Howard said the plans could have damaged the economy.'))).toEqual([]);
+  expect(view(run('Michael Howard said it was a trend of failed ministers being promoted.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
