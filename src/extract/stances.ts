@@ -1350,9 +1350,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
     const last = tokens[s.t1 - 1];
     if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
+    // (a claim covers its own clause only: not past "..., who accused")
+    let clauseEdge = false;
     for (let k = p - 1; k >= lo && k >= p - 25; k--) {
       const low = tokens[k].lower;
       if (hypothetical.has(low)) return true;
+      if (low === ',' || low === 'who' || low === 'which') clauseEdge = true;
       // "once the government approves the deal"
       if (
         low === 'once' &&
@@ -1361,6 +1364,25 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       )
         return true;
       if (low === 'why' || low === 'how') return true;
+      // "rejected claims that Britain backed the war", "there is no suggestion he opposes it":
+      // what a claim says is not stated as fact
+      // (a noun, not a verb read as one after its subject: "The BBC reports that")
+      const claim = (x: number) =>
+        claimNouns.has(tokens[x]?.lower ?? '') &&
+        tokens[x].pos === 'NOUN' &&
+        !(
+          tokens[x - 1] &&
+          (/^(PROPN|NOUN)$/.test(tokens[x - 1].pos) || (mentionAt(x - 1) && !mentionAt(x - 1)!.adj))
+        );
+      if (!clauseEdge && low === 'that' && claim(k - 1)) return true;
+      if (
+        !clauseEdge &&
+        claim(k) &&
+        k + 1 < p &&
+        /^(PRON|PROPN|DET)$/.test(tokens[k + 1].pos) &&
+        tokens[k - 1]?.lower === 'no'
+      )
+        return true;
       if (low === ';' || low === ':') break;
     }
     return false;
@@ -2347,6 +2369,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     lo: number,
     speaker: string,
   ): void {
+    // "wants the ballot to be fair": a wish, not a judgement of the ballot
+    if (tokens[i - 1]?.lower === 'to') return;
     // predicate region after the copula
     let k = i + 1;
     let neg = false;
@@ -2525,7 +2549,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     )
       e--;
     if (needsAs) {
-      if (tokens[e - 1]?.lower !== 'as') return;
+      // "consider his behaviour to be unacceptable", "sees the ban as politically driven"
+      if (tokens[e - 1]?.lower === 'be' && tokens[e - 2]?.lower === 'to') e--;
+      else if (tokens[e - 1]?.lower !== 'as') return;
       e--;
     } else if (tokens[e - 1]?.lower === 'as') e--;
     if (e <= i + 1) return;

@@ -902,6 +902,24 @@ it('"branded X irresponsible" read as an adjective; harm in the past ("had faile
   expect(view(run('Michael Howard said it was a trend of failed ministers being promoted.'))).toEqual([]);
 });
 
+it('what a claim says is not stated as fact; a wish is no judgement; "consider X to be Y" is', () => {
+  expect(view(run('Tony Blair rejected claims that Britain backed the war.'))).toEqual([
+    'tony-blair REJECT -1 claims',
+  ]);
+  expect(view(run('There is no suggestion he opposes the plan, Tony Blair said.'))).toEqual([]);
+  // a verb after its subject is no claim noun
+  expect(view(run('The BBC reports that Russia vetoed the resolution.'))).toEqual([
+    'russia VETO -1 resolution',
+  ]);
+  expect(view(run('Mark Ballard said everyone wants the ballot to be as fair as possible.'))).toEqual([]);
+  expect(view(run('Freddy Shepherd said: "I consider his behaviour to be totally unacceptable."'))).toEqual([
+    'freddy-shepherd CRITICIZE -1 behaviour',
+  ]);
+  expect(view(run('Mahmoud Abbas will not tolerate attacks such as the bombing.'))).toEqual([
+    'mahmoud-abbas OPPOSE -1 attacks',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
