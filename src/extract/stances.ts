@@ -737,7 +737,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         // (past a determiner and adjectives: "sales in neighbouring Russia helped")
         // (a pronoun takes neither: "In the past I voted")
         let b = m.t0 - 1;
-        while (!m.pron && b > lo && b > m.t0 - 4 && (tokens[b].pos === 'DET' || tokens[b].pos === 'ADJ')) b--;
+        // (past "the", adjectives and "their": "wrote to their MPs to raise concerns")
+        while (
+          !m.pron &&
+          b > lo &&
+          b > m.t0 - 4 &&
+          (tokens[b].pos === 'DET' || tokens[b].pos === 'ADJ' || POSSESSIVE.has(tokens[b].lower))
+        )
+          b--;
         if (m.pron && tokens[b]?.pos === 'DET') b--;
         const prev = tokens[b];
         if (prev && prev.pos === 'ADP' && prev.lower !== 'that') {
@@ -1036,7 +1043,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (
         low === 'and' &&
-        (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'ADV')
+        (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX' || tokens[k + 1]?.pos === 'ADV') &&
+        // (not two adjectives: "unfair and over-complicated taxes")
+        !(
+          (tokens[k - 1]?.pos === 'ADJ' || QUOTE.has(tokens[k - 1]?.text ?? '')) &&
+          /(ed|en)$/.test(tokens[k + 1]?.lower ?? '') &&
+          tokens[k + 2]?.pos === 'NOUN'
+        )
       )
         break;
       if (
@@ -1180,8 +1193,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const e = npEnd(s, end);
     if (e <= s) return [];
     // After a verb that takes a clause without "that", an NP followed by an auxiliary is the
-    // subject of that clause, not the verb's object: "accepted his side had not played well".
+    // subject of that clause, not the verb's object: "accepted his side had not played well";
+    // with "that" the clause is what is accepted, an admission: "accepted that young people drank".
     if (opts.clause && tokens[e]?.pos === 'AUX' && tokens[e].lower !== "'s") return [];
+    if (opts.clause && tokens[q]?.lower === 'that') return [];
     // actor NP: the head region is covered by mentions
     let h = s;
     if (tokens[h].lower === 'the' && mentionAt(h + 1)?.t0 === h + 1) h++;

@@ -920,6 +920,17 @@ it('what a claim says is not stated as fact; a wish is no judgement; "consider X
   ]);
 });
 
+it('"accepted that X" is an admission; "their MPs" after "to" is no holder; adjectives joined by "and" stay in the topic', () => {
+  expect(view(run('Jack Law said he accepted that young people drank.'))).toEqual([]);
+  expect(view(run('Parents wrote to their MPs to raise concerns about education.'))).toEqual([]);
+  expect(view(run('Liam Fox attacked Labour\'s "unfair" and over-complicated taxes.'))).toEqual([
+    "liam-fox CRITICIZE -1 Labour's unfair and over-complicated taxes",
+  ]);
+  expect(view(run('The Trade Unions Congress has called for a minimum wage.'))).toEqual([
+    'tuc URGE 0 minimum wage',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
