@@ -122,6 +122,29 @@ const DETS = new Set([
   'each',
   'no',
 ]);
+/** Words that alone make no topic: general verbs and the names of months. */
+const EMPTY_TOPIC_WORDS = new Set([
+  'do',
+  'go',
+  'be',
+  'get',
+  'have',
+  'make',
+  'take',
+  'come',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 const VAGUE = new Set([
   'new',
   'latest',
@@ -1165,6 +1188,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         words.push(t.lower);
       }
     }
+    // no topic in a clause ("it lifted"), a bare general verb ("do so", "do them") or a date alone
+    // ("February", "2005"): nothing an analyst could follow
+    // (but "want it lifted", "want it replaced": what is wanted done to it)
+    if (
+      tokens[s].pos === 'PRON' &&
+      !POSSESSIVE.has(tokens[s].lower) &&
+      tokens[s].lower !== 'what' &&
+      !(/^(it|them)$/.test(tokens[s].lower) && /ed$/.test(tokens[s + 1]?.lower ?? ''))
+    )
+      return undefined;
+    if (words.every((w) => EMPTY_TOPIC_WORDS.has(w) || /^\d+$/.test(w))) return undefined;
     const sl = slug(words.slice(0, 6).join(' '));
     if (!sl || !name) return undefined;
     return { id: `topic:${sl}`, name, kind: 'TOPIC' };

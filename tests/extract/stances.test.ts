@@ -931,6 +931,14 @@ it('"accepted that X" is an admission; "their MPs" after "to" is no holder; adje
   ]);
 });
 
+it('no topic from a general verb alone, a month, or a clause ("do so", "February", "ready to go")', () => {
+  expect(view(run('The EU said it was not ready to do so.'))).toEqual([]);
+  expect(view(run('"February was another good month," said Norbert Ore.'))).toEqual([]);
+  expect(view(run('George Galloway is prepared to do anything he can.'))).toEqual([]);
+  // what is wanted done to "it" stays
+  expect(view(run('The Chinese want it lifted.'))).toEqual(['china SUPPORT 1 it lifted']);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
