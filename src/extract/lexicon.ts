@@ -341,6 +341,8 @@ export const armedWords = new Set<string>(cues.armedWords);
 /** Documents ("a motion opposing the bill") whose maker (cues.json makerVerbs) holds what they say. */
 export const documentNouns = new Set<string>(cues.documentNouns);
 export const makerVerbs = new Set<string>(cues.makerVerbs);
+/** After "should be", a forecast, not an urging ("Ireland should be favourites"). */
+export const forecastWords = new Set<string>(cues.forecastWords);
 /** Words of sport: an article with three or more of them is about sport. */
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */

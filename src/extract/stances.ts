@@ -15,6 +15,7 @@ import {
   days,
   documentNouns,
   firstPerson,
+  forecastWords,
   harmVerbs,
   honorifics,
   hypothetical,
@@ -281,7 +282,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (m && !m.adj && kindOf(m.actor) === 'PERSON') return m;
     if (preAt[h] >= 0) return mentions[preAt[h]];
     // a place or party before the roles ("London mayor Ken Livingstone")
-    return m && preAt[m.t1] >= 0 ? mentions[preAt[m.t1]] : m;
+    if (m && preAt[m.t1] >= 0) return mentions[preAt[m.t1]];
+    // "Britain's Kelly Holmes": the person the possessive introduces
+    if (m && !m.pron && tokens[m.t1]?.lower === "'s") {
+      const pm = mentionAt(m.t1 + 1);
+      if (pm && pm.t0 === m.t1 + 1 && !pm.adj && !pm.pron && kindOf(pm.actor) === 'PERSON') return pm;
+    }
+    return m;
   };
 
   // ---------------- attribution ----------------
@@ -1759,8 +1766,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     ) {
       callEval(s, i, lo, speaker);
     }
-    // normative modal in reported speech: "The Security Council must act"
-    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
+    // normative modal in reported speech: "The Security Council must act" (not a forecast:
+    // "Ireland should be favourites", "he should be fit")
+    const forecast = tokens[i + 1]?.lower === 'be' && forecastWords.has(tokens[i + 2]?.lower ?? '');
+    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s) && !forecast) {
       const subj = mentionAt(i - 1);
       if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
         const before = tokens[subj.t0 - 1];

@@ -939,6 +939,16 @@ it('no topic from a general verb alone, a month, or a clause ("do so", "February
   expect(view(run('The Chinese want it lifted.'))).toEqual(['china SUPPORT 1 it lifted']);
 });
 
+it('"Britain\'s Kelly Holmes" is the person; "Ireland should be favourites" is a forecast, not an urging', () => {
+  expect(view(run("Jolanda Ceplak has urged Britain's Kelly Holmes to continue competing."))).toEqual([
+    'jolanda-ceplak URGE 0 kelly-holmes',
+  ]);
+  expect(view(run('"Ireland should be favourites," Julian White said.'))).toEqual([]);
+  expect(view(run('"The Security Council must act," Hillary Clinton said.'))).toEqual([
+    'hillary-clinton URGE 0 un-security-council',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
