@@ -456,12 +456,15 @@ export function canonicalPersonName(text: string): string {
 }
 /** Ids of the prominent people in people.json. */
 export const famousIds = new Set<string>();
+/** The country a prominent person serves (people.json `country`): "Mr Blair's government" is the UK's. */
+export const famousCountry = new Map<string, string>();
 for (const x of load('people.json').people as {
   name: string;
   surname: string;
   aliases?: string[];
   years: [number, number | null];
   distinctive: boolean;
+  country?: string;
 }[]) {
   const p: FamousPerson = {
     id: slug(x.name),
@@ -474,6 +477,7 @@ for (const x of load('people.json').people as {
       .filter((t): t is string => !!t),
   };
   famousIds.add(p.id);
+  if (x.country) famousCountry.set(p.id, x.country);
   for (const n of [x.name, ...(x.aliases ?? [])]) {
     pushTo(famousByFullName, personKey(n), p);
     pushTo(famousByFullName, personKey(canonicalPersonName(n)), p);

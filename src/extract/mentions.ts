@@ -15,6 +15,7 @@ import {
   type EntryType,
   famousByName,
   famousBySurname,
+  famousCountry,
   femaleHon,
   known,
   locPreps,
@@ -1136,14 +1137,16 @@ export function buildMentions(
   const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
   for (const g of govMentions) {
     if (g.country) continue;
+    // (a person's own country, else the one people.json gives: "Mr Blair's government")
+    const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
     if (g.viaPerson && g.viaPerson !== 'PRON') {
-      g.country = actors.get(g.viaPerson)?.country;
+      g.country = countryOf(g.viaPerson);
     } else if (g.viaPerson === 'PRON') {
       // "his regime": the last person before it
       const prevP = sorted
         .filter((m) => m.t0 < g.m.t0 && m.actor && actors.get(m.actor)?.kind === 'PERSON')
         .pop();
-      g.country = prevP ? actors.get(prevP.actor)?.country : undefined;
+      g.country = prevP ? countryOf(prevP.actor) : undefined;
     }
     if (!g.country) {
       const prevG = govMentions.filter((x) => x.m.t0 < g.m.t0 && x.country && x.descriptive).pop();

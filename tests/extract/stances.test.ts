@@ -949,6 +949,16 @@ it('"Britain\'s Kelly Holmes" is the person; "Ireland should be favourites" is a
   ]);
 });
 
+it('"Mr Blair\'s government" is the government of the country people.json gives him, not of the country most named', () => {
+  expect(
+    view(
+      run(
+        "Tony Blair spoke about Iraq. Charles Kennedy accused Mr Blair's government of being less than straightforward.",
+      ),
+    ),
+  ).toEqual(['charles-kennedy ACCUSE -1 united-kingdom-government']);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
