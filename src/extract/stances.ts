@@ -387,7 +387,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   for (const s of sentences) {
     for (let r = s.t0; r < s.t1; r++) {
       reportAt(s, r);
+      accordingTo(s, r);
     }
+  }
+  /** "According to the SNC, the regime must stop ..." / "..., according to Mr Smith.": the source speaks. */
+  function accordingTo(s: Sentence, r: number): void {
+    if (tokens[r].lower !== 'according' || tokens[r + 1]?.lower !== 'to' || tokens[r].inQuote) return;
+    let j = r + 2;
+    if (tokens[j]?.lower === 'the') j++;
+    const m = headMentionAt(j);
+    if (!m || m.adj || m.pron || !m.actor) return;
+    const end = m.t1;
+    if (r === s.t0 && tokens[end]?.text === ',') reports.push({ r, speaker: m.actor, c0: end + 1, c1: s.t1 });
+    else if (tokens[r - 1]?.text === ',' && tokens[end]?.pos === 'PUNCT')
+      reports.push({ r, speaker: m.actor, c0: s.t0, c1: r - 1 });
   }
   /** A reporting verb at token r: who speaks, and which tokens (or quotation) carry their words. */
   function reportAt(s: Sentence, r: number): void {
@@ -574,6 +587,21 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (m2) j = m2.t1;
       return j;
     }
+    // a bare noun addressee before the clause: "told reporters the draft was unacceptable",
+    // "told parliament that Syria would pay"
+    const nx = tokens[k + 1];
+    if (
+      k + 1 < end &&
+      (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') &&
+      nx &&
+      (nx.lower === 'that' ||
+        nx.pos === 'DET' ||
+        nx.pos === 'PRON' ||
+        !!mentionAt(k + 1) ||
+        QUOTE.has(nx.text) ||
+        nx.text === ':')
+    )
+      return k + 1;
     return k;
   }
 

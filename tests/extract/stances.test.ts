@@ -959,6 +959,18 @@ it('"Mr Blair\'s government" is the government of the country people.json gives 
   ).toEqual(['charles-kennedy ACCUSE -1 united-kingdom-government']);
 });
 
+it('"according to X" names the speaker; "told reporters" is an addressee before the clause', () => {
+  const r = run('According to Michael Howard, Labour had failed the country.');
+  expect(view(r)).toEqual(['michael-howard CRITICIZE -1 labour-party']);
+  expect(r.stances[0].speaker).toBe('michael-howard');
+  expect(view(run('Labour had failed the country, according to Michael Howard.'))).toEqual([
+    'michael-howard CRITICIZE -1 labour-party',
+  ]);
+  expect(view(run('Vitaly Churkin told reporters the draft was unacceptable.'))).toEqual([
+    'vitaly-churkin CRITICIZE -1 draft',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
