@@ -349,6 +349,8 @@ export const sportWords = new Set<string>(cues.sportWords);
 export const harmVerbs = new Set<string>(cues.harmVerbs);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */
 export const labourWords = new Set<string>(cues.labourWords);
+/** Words that alone make no topic: general verbs ("do so") and the names of months ("February"). */
+export const emptyTopicWords = new Set<string>(cues.emptyTopicWords);
 /** Adverbs a topic never ends with ("the Tory proposals even before ..."). */
 export const trailingAdverbs = new Set<string>(cues.trailingAdverbs);
 /** Role phrases ("prime minister", "home secretary"): a person, never a topic. */

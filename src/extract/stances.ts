@@ -14,6 +14,7 @@ import {
   countryName,
   days,
   documentNouns,
+  emptyTopicWords,
   firstPerson,
   forecastWords,
   harmVerbs,
@@ -122,29 +123,6 @@ const DETS = new Set([
   'every',
   'each',
   'no',
-]);
-/** Words that alone make no topic: general verbs and the names of months. */
-const EMPTY_TOPIC_WORDS = new Set([
-  'do',
-  'go',
-  'be',
-  'get',
-  'have',
-  'make',
-  'take',
-  'come',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
 ]);
 const VAGUE = new Set([
   'new',
@@ -725,7 +703,6 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return actorsOf(coordinatedLeft(m));
   }
 
-  /** Holders for a predicate at token p; lo = lower bound of the clause (content start or sentence start). */
   /**
    * The actor an appositive ending with the comma at k describes: "Sir Digby Jones, CBI director
    * general, warned" (no verb between the commas; not the object of a preposition).
@@ -751,6 +728,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       : { m: am, inner: false };
   }
 
+  /** Holders for a predicate at token p; lo = lower bound of the clause (content start or sentence start). */
   function holdersFor(p: number, lo: number): { holders: string[]; controlled: boolean } {
     let k = p - 1;
     let crossedTo = false;
@@ -1233,7 +1211,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       !(/^(it|them)$/.test(tokens[s].lower) && /ed$/.test(tokens[s + 1]?.lower ?? ''))
     )
       return undefined;
-    if (words.every((w) => EMPTY_TOPIC_WORDS.has(w) || /^\d+$/.test(w))) return undefined;
+    if (words.every((w) => emptyTopicWords.has(w) || /^\d+$/.test(w))) return undefined;
     const sl = slug(words.slice(0, 6).join(' '));
     if (!sl || !name) return undefined;
     return { id: `topic:${sl}`, name, kind: 'TOPIC' };
@@ -1431,6 +1409,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     return false;
   };
+  /** A claim noun at x ("claims", "suggestion"), not a verb read as one after its subject ("The BBC reports that"). */
+  const claim = (x: number): boolean =>
+    claimNouns.has(tokens[x]?.lower ?? '') &&
+    tokens[x].pos === 'NOUN' &&
+    !(
+      tokens[x - 1] &&
+      (/^(PROPN|NOUN)$/.test(tokens[x - 1].pos) || (mentionAt(x - 1) && !mentionAt(x - 1)!.adj))
+    );
   const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
     const last = tokens[s.t1 - 1];
     if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
@@ -1450,14 +1436,6 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (low === 'why' || low === 'how') return true;
       // "rejected claims that Britain backed the war", "there is no suggestion he opposes it":
       // what a claim says is not stated as fact
-      // (a noun, not a verb read as one after its subject: "The BBC reports that")
-      const claim = (x: number) =>
-        claimNouns.has(tokens[x]?.lower ?? '') &&
-        tokens[x].pos === 'NOUN' &&
-        !(
-          tokens[x - 1] &&
-          (/^(PROPN|NOUN)$/.test(tokens[x - 1].pos) || (mentionAt(x - 1) && !mentionAt(x - 1)!.adj))
-        );
       if (!clauseEdge && low === 'that' && claim(k - 1)) return true;
       if (
         !clauseEdge &&
