@@ -311,6 +311,8 @@ for (const a of preds.adjectives) {
   adjPredicates.set(a.words[0], list);
 }
 export const readiness = new Set<string>(preds.readiness);
+/** Verbs after "ready to" that take no side ("keen to know", "ready to listen"). */
+export const readinessNeutral = new Set<string>(preds.readinessNeutral ?? []);
 export const compoundSuffix = new Map<string, { kind: StanceKind; polarity: -1 | 0 | 1 }>();
 for (const c of preds.compounds) compoundSuffix.set(c.suffix, c);
 

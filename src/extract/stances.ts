@@ -34,6 +34,7 @@ import {
   phraseTokens,
   positiveEval,
   readiness,
+  readinessNeutral,
   receiveVerbs,
   reporting,
   rolePhrases,
@@ -1738,7 +1739,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
 
     // ---- readiness: "we are ready to negotiate with Israel" ----
-    if (readiness.has(t.lower) && tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') {
+    // (not to know, hear or listen: "keen to know if inmates would smoke" takes no side)
+    if (
+      readiness.has(t.lower) &&
+      tokens[i + 1]?.lower === 'to' &&
+      tokens[i + 2]?.pos === 'VERB' &&
+      !readinessNeutral.has(tokens[i + 2].lemma)
+    ) {
       const { holders } = holdersFor(i, lo);
       const neg = isNegated(i, lo);
       if (!isHypothetical(i, lo, s)) {

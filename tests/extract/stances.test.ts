@@ -971,6 +971,14 @@ it('"according to X" names the speaker; "told reporters" is an addressee before 
   ]);
 });
 
+it('"keen to know", "ready to listen" take no side; "ready to negotiate" does', () => {
+  expect(view(run('David McLetchie was keen to know if inmates would continue to smoke.'))).toEqual([]);
+  expect(view(run('France is ready to listen to the proposals.'))).toEqual([]);
+  expect(view(run('Gordon Brown is determined to go on with the Gershon reforms.'))).toEqual([
+    'gordon-brown SUPPORT 1 go on with the Gershon reforms',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
