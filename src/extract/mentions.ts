@@ -208,7 +208,12 @@ const honGender = (hon: string | undefined): 'f' | 'm' | undefined =>
   hon && femaleHon.has(hon) ? 'f' : hon && maleHon.has(hon) ? 'm' : undefined;
 
 const isNameWord = (t: Token | undefined): t is Token =>
-  !!t && t.cap && /^\p{Lu}/u.test(t.text) && !days.has(t.text);
+  !!t &&
+  t.cap &&
+  /^\p{Lu}/u.test(t.text) &&
+  !days.has(t.text) &&
+  // "US-based", "British-born": a description before the name, not part of it
+  !/-(based|born|bred|made|style)$/.test(t.text);
 /** A name word at k, with no line break before it: the name runs on to k. */
 const nameWordAt = (tokens: Token[], k: number) => isNameWord(tokens[k]) && !tokens[k].nl;
 

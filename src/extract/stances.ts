@@ -67,6 +67,7 @@ const STOP_NP = new Set([
   'whom',
   'because',
   'while',
+  'whilst',
   'when',
   'but',
   'as',

@@ -165,6 +165,16 @@ describe('roles of sport, business and show business', () => {
     expect(ids(r).some((x) => /^(songwriter|journalist)-/.test(x))).toBe(false);
   });
 
+  it('"US-based", "London-based" before a name are no part of it', () => {
+    const r = run(
+      'The US-based Massachusetts Institute of Technology backed the plan. London-based Amnesty International criticised the law.',
+    );
+    expect(ids(r)).toEqual(
+      expect.arrayContaining(['massachusetts-institute-of-technology', 'amnesty-international']),
+    );
+    expect(ids(r).some((x) => x.includes('-based'))).toBe(false);
+  });
+
   it('a role word before a name is no part of it ("Singer Britney Spears", "Manager Brian Kerr")', () => {
     const r = run('Singer Britney Spears backed the campaign. Manager Brian Kerr praised the players.');
     expect(ids(r)).toContain('britney-spears');
