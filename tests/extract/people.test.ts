@@ -165,6 +165,14 @@ describe('roles of sport, business and show business', () => {
     expect(ids(r).some((x) => /^(songwriter|journalist)-/.test(x))).toBe(false);
   });
 
+  it('unknown names ending in Capital, Foods, Networks, Energy, Management are organisations', () => {
+    const r = run(
+      'Nortel Networks criticised the plan. Kraft Foods backed the deal. TCI Fund Management opposed the bid.',
+    );
+    for (const id of ['nortel-networks', 'kraft-foods', 'tci-fund-management'])
+      expect(r.actors.find((a) => a.id === id)?.kind).toBe('ORGANIZATION');
+  });
+
   it('"US-based", "London-based" before a name are no part of it', () => {
     const r = run(
       'The US-based Massachusetts Institute of Technology backed the plan. London-based Amnesty International criticised the law.',
