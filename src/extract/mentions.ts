@@ -217,6 +217,10 @@ const isNameWord = (t: Token | undefined): t is Token =>
 /** A name word at k, with no line break before it: the name runs on to k. */
 const nameWordAt = (tokens: Token[], k: number) => isNameWord(tokens[k]) && !tokens[k].nl;
 
+/** The item when it is a gazetteer entry of one of these types. */
+const followEntry = (x: Item | undefined, ...types: EntryType[]) =>
+  x && x.k === 'entry' && types.includes(x.e.type) ? x : undefined;
+
 /** Items of one sentence: gazetteer entries, proper-noun chunks, pronouns. */
 function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
   const items: Item[] = [];
@@ -547,11 +551,7 @@ export function buildMentions(
       q = allItems[n].t1;
       if (tokens[q]?.lower === "'s") q++;
       n = itemStart.get(q);
-    } else if (
-      n !== undefined &&
-      allItems[n].k === 'entry' &&
-      (allItems[n] as { e: Entry }).e.type === 'location'
-    ) {
+    } else if (n !== undefined && followEntry(allItems[n], 'location')) {
       // "Ken Livingstone, the London mayor,": a place before the role
       q = allItems[n].t1;
       n = itemStart.get(q);
@@ -573,11 +573,7 @@ export function buildMentions(
       let r = q + 1;
       if (tokens[r]?.lower === 'the') r++;
       const of = itemStart.get(r);
-      if (
-        of !== undefined &&
-        (affId(allItems[of]) ||
-          (allItems[of].k === 'entry' && (allItems[of] as { e: Entry }).e.type === 'location'))
-      ) {
+      if (of !== undefined && (affId(allItems[of]) || followEntry(allItems[of], 'location'))) {
         aff ??= affId(allItems[of]);
         q = allItems[of].t1;
       }
@@ -768,9 +764,6 @@ export function buildMentions(
       nextTok?.lower === "'s" && itemStart.get(it.t1 + 1) !== undefined
         ? allItems[itemStart.get(it.t1 + 1)!]
         : undefined;
-    const followEntry = (x: Item | undefined, ...types: string[]) =>
-      x && x.k === 'entry' && types.includes(x.e.type) ? x : undefined;
-
     const e = it.e;
     const userId = user.get(textOf(it.t0, it.t1).toLowerCase());
     if (userId) {
@@ -942,29 +935,19 @@ export function buildMentions(
       // "the Prime Minister" (no name follows): the last person with that role
       const prev = tokens[it.t0 - 1];
       if (nextItem?.k === 'name' || nextTok?.lower === ',') return n;
-      const role = textOf(it.t0, it.t1).toLowerCase();
-      if (prev?.lower === 'the' || prev?.lower === "'s") {
-        // "the Syrian president": demonym before the role narrows it
-        const pid = lastRole.get(role);
-        if (pid && !(nextTok && nextTok.pos === 'NOUN')) {
-          actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
-          add(it.t0, it.t1, pid);
-        }
-      } else {
-        // "the Tory leader", "the Labour chairman": the last person with that role for that body
-        const an = itemAt.get(it.t0);
-        const aff = an !== undefined ? affId(allItems[an]) : undefined;
-        const pid = lastRole.get(role);
-        if (
-          aff &&
-          pid &&
-          tokens[allItems[an!].t0 - 1]?.lower === 'the' &&
-          actors.get(pid)!.represents.has(aff) &&
-          !(nextTok && nextTok.pos === 'NOUN')
-        ) {
-          actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
-          add(it.t0, it.t1, pid);
-        }
+      const pid = lastRole.get(textOf(it.t0, it.t1).toLowerCase());
+      if (!pid || (nextTok && nextTok.pos === 'NOUN')) return n;
+      // "the Syrian president": demonym before the role narrows it; "the Tory leader", "the Labour
+      // chairman": the last person with that role who represents that body
+      const an = itemAt.get(it.t0);
+      const aff = an !== undefined ? affId(allItems[an]) : undefined;
+      const fits =
+        prev?.lower === 'the' ||
+        prev?.lower === "'s" ||
+        (!!aff && tokens[allItems[an!].t0 - 1]?.lower === 'the' && actors.get(pid)!.represents.has(aff));
+      if (fits) {
+        actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
+        add(it.t0, it.t1, pid);
       }
       return n;
     }
@@ -1140,10 +1123,10 @@ export function buildMentions(
   // ---- governments: separate node only when the article describes it ("the regime", "Assad's government") ----
   const topCountry = [...countryCount.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
   const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
+  // (a person's own country, else the one people.json gives: "Mr Blair's government")
+  const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
   for (const g of govMentions) {
     if (g.country) continue;
-    // (a person's own country, else the one people.json gives: "Mr Blair's government")
-    const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
     if (g.viaPerson && g.viaPerson !== 'PRON') {
       g.country = countryOf(g.viaPerson);
     } else if (g.viaPerson === 'PRON') {
