@@ -1498,6 +1498,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
   }
 
+  /** Whether tokens a..b name armed forces (cues.json armedWords): "came under fire" from them is literal. */
+  function armed(a: number, b: number): boolean {
+    for (let x = a; x < b; x++) if (armedWords.has(tokens[x].lower)) return true;
+    return false;
+  }
+
   /**
    * What receives the stance a noun at i names: the subject of "faced", "won", "drew", "came under"
    * before it ("Tony Blair faced criticism from", "the proposal won support from"), else undefined.
@@ -1650,10 +1656,6 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (hm?.adj && !hm.pron && mentionAt(hm.t1) && !mentionAt(hm.t1)!.adj) hm = mentionAt(hm.t1);
       const receiver = receiverOf(i, lo);
       // "Israel's troops came under fire from militants": literal fire
-      const armed = (a: number, b: number) => {
-        for (let x = a; x < b; x++) if (armedWords.has(tokens[x].lower)) return true;
-        return false;
-      };
       if (underFire && (armed(lo, i) || (hm && armed(hm.t0, hm.t1)))) return;
       if (hm && !hm.adj && (!byOf || receiver)) {
         const holders = coordinatedRight(hm, s.t1);
