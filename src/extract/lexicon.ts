@@ -462,6 +462,15 @@ export function canonicalPersonName(text: string): string {
 export const famousIds = new Set<string>();
 /** The country a prominent person serves (people.json `country`): "Mr Blair's government" is the UK's. */
 export const famousCountry = new Map<string, string>();
+/** An office a prominent person held (people.json `offices`): "the prime minister" after "Tony Blair". */
+export interface Office {
+  role: string;
+  from: number;
+  to: number;
+  body: string;
+}
+/** Offices by person id. */
+export const famousOffices = new Map<string, Office[]>();
 for (const x of load('people.json').people as {
   name: string;
   surname: string;
@@ -469,6 +478,7 @@ for (const x of load('people.json').people as {
   years: [number, number | null];
   distinctive: boolean;
   country?: string;
+  offices?: [string, number, number | null, string][];
 }[]) {
   const p: FamousPerson = {
     id: slug(x.name),
@@ -482,6 +492,11 @@ for (const x of load('people.json').people as {
   };
   famousIds.add(p.id);
   if (x.country) famousCountry.set(p.id, x.country);
+  if (x.offices)
+    famousOffices.set(
+      p.id,
+      x.offices.map(([role, from, to, body]) => ({ role, from, to: to ?? 9999, body })),
+    );
   for (const n of [x.name, ...(x.aliases ?? [])]) {
     pushTo(famousByFullName, personKey(n), p);
     pushTo(famousByFullName, personKey(canonicalPersonName(n)), p);

@@ -16,6 +16,7 @@ import {
   famousByName,
   famousBySurname,
   famousCountry,
+  famousOffices,
   femaleHon,
   known,
   locPreps,
@@ -741,6 +742,36 @@ export function buildMentions(
   }[] = [];
   const countryCount = new Map<string, number>();
   const lastRole = new Map<string, string>(); // role -> person id
+  /** The prominent person held `role` (for `body`, if given) in the article's year, or ever when undated. */
+  const heldOffice = (id: string, role: string, body?: string): boolean =>
+    !!famousOffices
+      .get(id)
+      ?.some(
+        (o) =>
+          o.role === role &&
+          (!body || o.body === body) &&
+          (year === undefined || (year >= o.from && year <= o.to)),
+      );
+  /**
+   * The one person named before token `t0` who held `role`, unless the article gave them another
+   * office they held at other times ("Chancellor Gordon Brown" is not "the prime minister").
+   */
+  const officeHolder = (role: string, body: string | undefined, t0: number): string | undefined => {
+    let found: string | undefined;
+    for (const a of actors.values()) {
+      if (a.kind !== 'PERSON' || !heldOffice(a.id, role, body)) continue;
+      if (!mentions.some((m) => m.actor === a.id && m.t0 < t0)) continue;
+      if (a.role && a.role !== role) {
+        const offices = famousOffices.get(a.id)!;
+        const named = offices.filter((o) => o.role === a.role);
+        const meant = offices.filter((o) => o.role === role);
+        if (named.length && !named.some((x) => meant.some((y) => x.from < y.to && y.from < x.to))) continue;
+      }
+      if (found) return undefined;
+      found = a.id;
+    }
+    return found;
+  };
   let lastOpposition: string | undefined;
 
   for (let n = 0; n < allItems.length; n++) {
@@ -932,20 +963,27 @@ export function buildMentions(
       return n;
     }
     if (e.type === 'role') {
-      // "the Prime Minister" (no name follows): the last person with that role
+      // "the Prime Minister" (no name follows): the last person with that role, else the one
+      // person named so far who held it (people.json offices: "Tony Blair ... the prime minister")
       const prev = tokens[it.t0 - 1];
       if (nextItem?.k === 'name' || nextTok?.lower === ',') return n;
-      const pid = lastRole.get(textOf(it.t0, it.t1).toLowerCase());
-      if (!pid || (nextTok && nextTok.pos === 'NOUN')) return n;
+      if (nextTok && nextTok.pos === 'NOUN') return n;
+      const role = textOf(it.t0, it.t1).toLowerCase();
       // "the Syrian president": demonym before the role narrows it; "the Tory leader", "the Labour
       // chairman": the last person with that role who represents that body
       const an = itemAt.get(it.t0);
       const aff = an !== undefined ? affId(allItems[an]) : undefined;
-      const fits =
+      const fitsFor = (id: string) =>
         prev?.lower === 'the' ||
         prev?.lower === "'s" ||
-        (!!aff && tokens[allItems[an!].t0 - 1]?.lower === 'the' && actors.get(pid)!.represents.has(aff));
-      if (fits) {
+        (!!aff &&
+          tokens[allItems[an!].t0 - 1]?.lower === 'the' &&
+          (actors.get(id)!.represents.has(aff) || heldOffice(id, role, aff)));
+      let pid = lastRole.get(role);
+      // ("the president of the Law Society" is someone else)
+      if ((!pid || !fitsFor(pid)) && nextTok?.lower !== 'of') pid = officeHolder(role, aff, it.t0);
+      const fits = !!pid && fitsFor(pid);
+      if (pid && fits) {
         actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
         add(it.t0, it.t1, pid);
       }

@@ -78,6 +78,43 @@ describe('prominent people across articles', () => {
   });
 });
 
+describe('offices named alone', () => {
+  const targets = (r: ExtractionResult) =>
+    r.stances.map((s) => `${s.source} ${s.kind} ${typeof s.target === 'string' ? s.target : s.target.name}`);
+  it('"the prime minister" is the one person named earlier who held the office (people.json offices)', () => {
+    expect(
+      targets(run('Tony Blair spoke. Michael Howard accused the prime minister and Mr Brown of lying.')),
+    ).toEqual(['michael-howard ACCUSE tony-blair', 'michael-howard ACCUSE brown']);
+    // a person the article gives another office of other years is not meant
+    expect(
+      targets(
+        run('Chancellor Gordon Brown and Tony Blair spoke. Michael Howard criticised the prime minister.'),
+      ),
+    ).toEqual(['michael-howard CRITICIZE tony-blair']);
+    // two who held it, no date to choose: nobody
+    expect(
+      targets(run('Gordon Brown and Tony Blair spoke. Michael Howard criticised the prime minister.')),
+    ).toEqual([]);
+    // the article's year chooses
+    expect(
+      targets(
+        run('Gordon Brown and Tony Blair spoke. David Cameron criticised the prime minister.', '2009-03-01'),
+      ),
+    ).toEqual(['david-cameron CRITICIZE gordon-brown']);
+    // a party before the role: the one who led that party
+    expect(
+      targets(run('Michael Howard and Tony Blair spoke. The Tory leader criticised the prime minister.')),
+    ).toEqual(['michael-howard CRITICIZE tony-blair']);
+  });
+
+  it('a role of something else, or nobody named before, is no one', () => {
+    expect(targets(run('George W Bush spoke. Mr Blair praised the president of the Law Society.'))).toEqual([
+      'tony-blair PRAISE president of the Law Society',
+    ]);
+    expect(targets(run('Michael Howard criticised the prime minister. Tony Blair spoke.'))).toEqual([]);
+  });
+});
+
 describe('titles that name no one', () => {
   it('"former" alone is no role: "the former England forward" makes no person England', () => {
     const r = run('The former England forward said he would back the manager.');
