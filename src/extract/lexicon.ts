@@ -349,6 +349,8 @@ export const forecastWords = new Set<string>(cues.forecastWords);
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
+/** "refused to back", "declined to support", "his refusal to accept": the verb after them is negated. */
+export const refusalWords = new Set<string>(cues.refusalWords);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */
 export const labourWords = new Set<string>(cues.labourWords);
 /** Words that alone make no topic: general verbs ("do so") and the names of months ("February"). */
@@ -400,6 +402,7 @@ for (const v of cues.coreVerbs as string[]) addLemma(v);
 for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
+for (const v of cues.refusalWords as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);
 for (const v of cues.makerVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');

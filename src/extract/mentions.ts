@@ -1159,10 +1159,21 @@ export function buildMentions(
   }
 
   // ---- governments: separate node only when the article describes it ("the regime", "Assad's government") ----
-  const topCountry = [...countryCount.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
   const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
   // (a person's own country, else the one people.json gives: "Mr Blair's government")
   const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
+  // the country the article names most; in one that names none ("Tony Blair ... the government"),
+  // the country its people serve most often
+  const topOf = (counts: Map<string, number>) => [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const peopleCountries = () => {
+    const counts = new Map<string, number>();
+    for (const m of mentions) {
+      const c = m.actor && actors.get(m.actor)?.kind === 'PERSON' ? countryOf(m.actor) : undefined;
+      if (c && known.get(c)?.kind === 'COUNTRY') counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const topCountry = topOf(countryCount) ?? (govMentions.length ? topOf(peopleCountries()) : undefined);
   for (const g of govMentions) {
     if (g.country) continue;
     if (g.viaPerson && g.viaPerson !== 'PRON') {

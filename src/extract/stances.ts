@@ -36,6 +36,7 @@ import {
   readiness,
   readinessNeutral,
   receiveVerbs,
+  refusalWords,
   reporting,
   rolePhrases,
   skipInSubject,
@@ -1017,6 +1018,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       // "criticised X for failing to ...": the reason is not part of the target
       if (low === 'for' && k > q && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower)) break;
+      // a name the tagger read as a verb, before a possessive: "Lord Dubs' bill"
+      if (
+        t.pos === 'VERB' &&
+        k > q &&
+        t.cap &&
+        mentionAt(k) &&
+        !mentionAt(k)!.pron &&
+        (mentionAt(k)!.pre ?? k) < k &&
+        (tokens[k + 1]?.lower === "'s" || possessiveMark(k + 1))
+      ) {
+        k++;
+        n++;
+        continue;
+      }
       if (t.pos === 'VERB' && k > q) {
         // a quoted word inside the phrase: "the 'pay later' Budget"
         const before = tokens[k - 1];
@@ -1239,6 +1254,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (s + 1 < end && timeDeterminers.has(tokens[s].lower) && isTimeUnit(tokens[s + 1])) return [];
     // no object: "the war that Labour backed was wrong"
     if (s < end && tokens[s].pos === 'AUX') return [];
+    // "refused to back the bill": an infinitive the tagger read as an adverb is no object
+    if (tokens[s]?.lower === 'to' && tokens[s + 1]?.pos === 'ADV' && lexVerb(tokens[s + 1])) return [];
     const e = npEnd(s, end);
     if (e <= s) return [];
     // After a verb that takes a clause without "that", an NP followed by an auxiliary is the
@@ -1396,7 +1413,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     for (let k = p - 1, n = 0; k >= lo && n < 5; k--, n++) {
       const t = tokens[k];
       if (negation.has(t.lower)) return true;
-      if (/^refus/.test(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
+      if (refusalWords.has(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
       if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || modals.has(t.lower) || t.lower === 'to')
         continue;
       break;
@@ -2471,6 +2488,16 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (t.pos === 'VERB' || t.pos === 'AUX') break;
       // "pensions are under threat": the subject suffers it, nobody judges the subject
       if (t.lower === 'under') break;
+      // "the government is promising something", "is encouraging the use": a verb with its object
+      const nx = tokens[j + 1];
+      if (
+        positiveEval.has(t.lower) &&
+        /ing$/.test(t.lower) &&
+        nx &&
+        (/^(DET|PRON|PROPN|NUM)$/.test(nx.pos) || nx.lower === 'to')
+      ) {
+        if (nx.lower !== 'to' || tokens[j + 2]?.pos === 'VERB') break;
+      }
       if (
         negativeEval.has(t.lower) ||
         (j + 1 < end && negativeEval.has(`${t.lower} ${tokens[j + 1].lower}`))

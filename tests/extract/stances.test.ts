@@ -979,6 +979,30 @@ it('"keen to know", "ready to listen" take no side; "ready to negotiate" does', 
   ]);
 });
 
+it('"the government" in an article that names no country is the government its people serve', () => {
+  expect(view(run('Tony Blair spoke on Monday. The government opposes the plan.'))).toEqual([
+    'united-kingdom-government OPPOSE -1 plan',
+  ]);
+  // with no one to tell, no government
+  expect(view(run('The government opposes the plan.'))).toEqual([]);
+});
+
+it('"is promising something" is a verb with its object, no praise', () => {
+  expect(view(run('The Tories said the government is promising something it cannot guarantee.'))).toEqual([]);
+  expect(view(run('The Tories said the plan was promising.'))).toEqual(['conservative-party PRAISE 1 plan']);
+});
+
+it('"refused to" and "declined to" negate the verb after them; a name read as a verb keeps its possessive', () => {
+  for (const v of ['refused', 'declined'])
+    expect(view(run(`Michael Howard ${v} to back the bill.`))).toEqual(['michael-howard OPPOSE -1 bill']);
+  expect(view(run("Michael Howard refused to back Lord Dubs' bill."))).toEqual([
+    "michael-howard OPPOSE -1 Lord Dubs' bill",
+  ]);
+  expect(view(run("Mr Blair's refusal to accept the Tory proposals angered MPs."))).toEqual([
+    'tony-blair OPPOSE -1 Tory proposals',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
