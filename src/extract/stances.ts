@@ -989,6 +989,18 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   }
 
   // ---------------- targets ----------------
+  /** A number of things: "two resolutions", "four Russian diplomats" (not a year, a score or a date). */
+  function quantity(k: number): boolean {
+    const nx = tokens[k + 1];
+    return (
+      !!nx &&
+      !/^\d{4}$/.test(tokens[k].text) &&
+      !isTimeUnit(nx) &&
+      (nx.pos === 'NOUN' ||
+        nx.pos === 'ADJ' ||
+        (nx.pos === 'PROPN' && !emptyTopicWords.has(nx.lower) && !days.has(nx.text)))
+    );
+  }
   function npEnd(q: number, end: number, maxLen = 14): number {
     let k = q;
     let n = 0;
@@ -1250,7 +1262,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
     s = pastWhatCalled(s, end);
     // time expressions are not targets ("insisted on Wednesday", "rejected last week")
-    if (s < end && (days.has(tokens[s].text) || tokens[s].pos === 'NUM')) return [];
+    // (not a quantity: "blocked two UN resolutions", "expelled four Russian diplomats")
+    if (s < end && (days.has(tokens[s].text) || (tokens[s].pos === 'NUM' && !quantity(s)))) return [];
+    if (s < end && tokens[s].pos === 'NUM') s++;
     if (s + 1 < end && timeDeterminers.has(tokens[s].lower) && isTimeUnit(tokens[s + 1])) return [];
     // no object: "the war that Labour backed was wrong"
     if (s < end && tokens[s].pos === 'AUX') return [];
@@ -2089,6 +2103,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           targets = targetsAt(q, s.t1, pred);
           if (!targets.length && !pred.particles.length) targets = relativeObject(i, q, lo, pred);
           if (pred.ownAction) targets = ownActionTargets(q, s.t1, targets);
+          if (pred.objHeads) {
+            // "summoned the Japanese ambassador": only with one of these in the object
+            const heads = new Set(pred.objHeads);
+            let has = false;
+            for (let x = q, e = npEnd(q, s.t1, 8); x < e; x++) if (heads.has(tokens[x].lower)) has = true;
+            if (!has) targets = [];
+          }
           if (pred.notWith) {
             // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance
             const idiom = new Set(pred.notWith);

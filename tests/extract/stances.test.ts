@@ -1003,6 +1003,24 @@ it('"refused to" and "declined to" negate the verb after them; a name read as a 
   ]);
 });
 
+it('diplomatic acts of world news: expel, summon an envoy, recall an ambassador, retaliate', () => {
+  expect(view(run('Britain expelled four Russian diplomats.'))).toEqual(['united-kingdom OPPOSE -1 russia']);
+  expect(view(run('China summoned the Japanese ambassador.'))).toEqual(['china CRITICIZE -1 japan']);
+  // summoning anyone else is no protest
+  expect(view(run('The committee summoned Mr Blair.'))).toEqual([]);
+  expect(view(run('Russia recalled its ambassador from Georgia.'))).toEqual(['russia OPPOSE -1 georgia']);
+  expect(view(run('Turkey threatened to retaliate against Syria.'))).toEqual(['turkey THREATEN -1 syria']);
+  expect(view(run('Turkey threatened retaliation against Syria.'))).toEqual(['turkey THREATEN -1 syria']);
+});
+
+it('an object may start with a number of things, not a year or a span of time', () => {
+  expect(view(run('Moscow blocked two UN resolutions on Syria.'))).toEqual([
+    'russia OPPOSE -1 UN resolutions on Syria',
+  ]);
+  expect(view(run('Britain backed 2005 plans.'))).toEqual([]);
+  expect(view(run('Monsanto agreed to three years of monitoring.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
