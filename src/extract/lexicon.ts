@@ -206,8 +206,11 @@ for (const o of [...orgs.entries, ...companies.entries]) {
 
 // ---- groups ----
 export const westAdjective = new Map<string, string>();
+/** Groups that are no actor after a possessive ("his peers" are his equals, not members of the Lords). */
+export const groupsNotAfterPossessive = new Set<string>();
 for (const g of groups.entries) {
   known.set(g.id, { id: g.id, name: g.name, kind: g.kind });
+  if (g.notAfterPossessive) groupsNotAfterPossessive.add(g.id);
   for (const f of g.forms) add(f, 'group', g.id);
   if (g.adjective) {
     add(g.adjective, 'demonym', g.id);

@@ -18,6 +18,7 @@ import {
   famousCountry,
   famousOffices,
   femaleHon,
+  groupsNotAfterPossessive,
   known,
   locPreps,
   maleHon,
@@ -888,6 +889,11 @@ export function buildMentions(
         e.id === 'international-community' &&
         textOf(it.t0, it.t1).toLowerCase() === 'the world' &&
         (nextTok?.lower === "'s" || nextTok?.pos === 'NOUN')
+      )
+        return n;
+      if (
+        groupsNotAfterPossessive.has(e.id) &&
+        /^(his|her|their|its|our|my|your)$/.test(tokens[it.t0 - 1]?.lower ?? '')
       )
         return n;
       const a = knownActor(e.id);

@@ -170,6 +170,8 @@ const CONTROL_NOUNS = new Set([
   'decision',
   'way',
 ]);
+/** Words that open an indirect question or a free relative: no noun phrase follows. */
+const WH = new Set(['what', 'how', 'whether', 'why', 'where', 'when', 'who', 'whom', 'which', 'if']);
 const QUOTE = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019']);
 /** "is expected to", "would be able to": forecasts and capacities, not stances. */
 const HEDGED = new Set([
@@ -1261,6 +1263,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let s = q;
     while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
     s = pastWhatCalled(s, end);
+    // "proud of what the company has achieved", "sceptical about how much difference ...": a clause
+    if (s < end && WH.has(tokens[s].lower)) return [];
     // time expressions are not targets ("insisted on Wednesday", "rejected last week")
     // (not a quantity: "blocked two UN resolutions", "expelled four Russian diplomats")
     if (s < end && (days.has(tokens[s].text) || (tokens[s].pos === 'NUM' && !quantity(s)))) return [];
@@ -1432,6 +1436,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         continue;
       break;
     }
+    return false;
+  };
+  /** "has not yet backed", "has yet to back": undecided, neither for nor against. */
+  const pending = (p: number, lo: number): boolean => {
+    if (tokens[p - 1]?.lower === 'to' && tokens[p - 2]?.lower === 'yet' && p - 2 >= lo) return true;
+    for (let k = p - 1, n = 0; k > lo && n < 4; k--, n++)
+      if (tokens[k].lower === 'yet' && negation.has(tokens[k - 1].lower)) return true;
     return false;
   };
   /** "Turkey, once an ally of Syria, has ...": "once" as "formerly", a verbless phrase closed by a comma. */
@@ -1651,6 +1662,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             if (am && !am.adj) holders = [resolveHolder(am, k - 1)].filter((x): x is string => !!x);
           }
         }
+        // "If he was not so committed to Liverpool ...", "has not yet committed to the technology"
+        if (isHypothetical(i, lo, s) || pending(i, lo)) continue;
+        // "committed to ending the ban": the gerund's own stance says more (when it has one)
+        const gerund = /ing$/.test(tokens[q]?.lower ?? '') ? lexVerb(tokens[q]) : undefined;
+        if (
+          ap.polarity > 0 &&
+          gerund?.some(
+            (c) =>
+              c.frame === 'obj' &&
+              !c.actorOnly &&
+              c.particles.every((w, n) => tokens[q + 1 + n]?.lower === w),
+          )
+        )
+          continue;
         const neg = isNegated(i, lo);
         for (const h of holders) {
           for (const tg of targetsAt(q, s.t1)) {
@@ -2031,13 +2056,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // "opposed to ending the ban" or "backed lifting the embargo" the subject does not end or lift.
     if (/ing$/.test(t.lower) && prevTok) {
       const gov = prevTok.lower === 'to' ? tokens[i - 2] : prevTok;
-      if (gov && (verbPredicates.has(gov.lemma) || adjPredicates.has(gov.lower))) return;
+      // ("committed to ending the ban": a word for it leaves the gerund its own stance)
+      if (gov && (verbPredicates.has(gov.lemma) || adjPredicates.get(gov.lower)?.some((a) => a.polarity < 0)))
+        return;
     }
     // passive: "X was rejected by Y", "has been accused of"
     // "was rejected by", and headline passives without the auxiliary: "Blair and Brown criticised by MPs"
     const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');
     if (pred.needsInf && prevTok?.lower !== 'to') return;
-    if (isHypothetical(i, lo, s)) return;
+    if (isHypothetical(i, lo, s) || pending(i, lo)) return;
     const neg = isNegated(i, lo);
     const imp = !passive && impersonal(i, lo);
     let holders: string[];

@@ -1021,6 +1021,42 @@ it('an object may start with a number of things, not a year or a span of time', 
   expect(view(run('Monsanto agreed to three years of monitoring.'))).toEqual([]);
 });
 
+it('adjectives of feeling with their object: proud of, angry at, sceptical about, committed to', () => {
+  expect(view(run("Gordon Brown said he was proud of the government's record on the economy."))).toEqual([
+    "gordon-brown PRAISE 1 government's record on the economy",
+  ]);
+  expect(view(run('The unions are angry about the pension changes.'))).toEqual([
+    'trade-unions CRITICIZE -1 pension changes',
+  ]);
+  expect(view(run('The Tories are sceptical about the plan.'))).toEqual([
+    'conservative-party OPPOSE -1 plan',
+  ]);
+  expect(view(run('Labour MPs were furious with Mr Blair.'))).toEqual(['mps CRITICIZE -1 tony-blair']);
+  // not in a condition, not a claim someone denies, not about a clause
+  expect(view(run('If France was not so opposed to the plan, it would pass.'))).toEqual([]);
+  expect(
+    view(run('Gerard Houllier was angry at reports that he has been critical of Rafael Benitez.')),
+  ).toEqual(['gerard-houllier CRITICIZE -1 reports']);
+  expect(view(run('Jerry Yang is proud of what the company has achieved.'))).toEqual([]);
+  expect(view(run('Mr Kennedy said people were angry about the way we were taken to war.'))).toEqual([]);
+});
+
+it('"not yet" and "yet to" are undecided: no stance either way', () => {
+  expect(view(run('France has not yet backed the plan.'))).toEqual([]);
+  expect(view(run('France has yet to back the plan.'))).toEqual([]);
+  expect(view(run('Crystal Cruises has not yet committed to the technology.'))).toEqual([]);
+  expect(view(run('France has not backed the plan.'))).toEqual(['france OPPOSE -1 plan']);
+});
+
+it("peers are a group, except someone's peers", () => {
+  expect(view(run("Peers voted against the government's plans."))).toEqual([
+    "peers OPPOSE -1 government's plans",
+  ]);
+  expect(run('He was respected by his peers, who backed the plan.').actors.map((a) => a.id)).not.toContain(
+    'peers',
+  );
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
