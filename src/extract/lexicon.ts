@@ -354,6 +354,10 @@ export const forecastWords = new Set<string>(cues.forecastWords);
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
+/** Verbs that state a judgement of their object: "called the change pragmatic", "found the policies abhorrent". */
+export const judgingVerbs = new Set<string>(cues.judgingVerbs);
+/** Of those, the ones that need "as" or "to be" before the judgement: "sees the ban as politically driven". */
+export const judgingVerbsWithAs = new Set<string>(cues.judgingVerbsWithAs);
 /** "refused to back", "declined to support", "his refusal to accept": the verb after them is negated. */
 export const refusalWords = new Set<string>(cues.refusalWords);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */

@@ -21,6 +21,8 @@ import {
   honorifics,
   hypothetical,
   impersonalAdjectives,
+  judgingVerbs,
+  judgingVerbsWithAs,
   known,
   labourWords,
   lightVerbs,
@@ -203,14 +205,10 @@ const TRIGGERS = new Set<string>([
   ...nounPredicates.keys(),
   ...readiness,
   ...harmVerbs,
+  ...judgingVerbs,
   'fire',
   'be',
   "'s",
-  'call',
-  'describe',
-  'brand',
-  'see',
-  'consider',
   'must',
   'should',
   'no',
@@ -1827,12 +1825,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (speaker && tokens[i].pos === 'VERB') harmPredication(s, i, lo, speaker);
     // "called the change pragmatic", "sees the weapons ban as politically driven"
     if (
-      (t.lemma === 'call' ||
-        t.lemma === 'describe' ||
-        t.lemma === 'brand' ||
-        t.lemma === 'see' ||
-        t.lemma === 'consider') &&
+      (judgingVerbs.has(t.lemma) || judgingVerbs.has(t.lower.replace(/s$/, ''))) &&
       (t.pos === 'VERB' ||
+        // "Mr Smith regards the plan as unworkable": a present form read as a noun after its subject
+        (t.pos === 'NOUN' &&
+          /s$/.test(t.lower) &&
+          tokens[i + 1]?.pos === 'DET' &&
+          !!mentionAt(i - 1) &&
+          !mentionAt(i - 1)!.adj) ||
         // "Gordon Brown branded the plans irresponsible": a past form read as an adjective after its subject
         (t.pos === 'ADJ' && /ed$/.test(t.lower) && !!mentionAt(i - 1) && !mentionAt(i - 1)!.adj))
     ) {
@@ -2665,8 +2665,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     speaker: string | undefined,
   ): void {
     // "called the change pragmatic", "sees the weapons ban as politically driven"
-    const needsAs =
-      tokens[i].lemma === 'see' || tokens[i].lemma === 'describe' || tokens[i].lemma === 'consider';
+    const needsAs = judgingVerbsWithAs.has(tokens[i].lemma);
     let pol: -1 | 1 | 0 = 0;
     let evalAt = -1;
     let sawNoun = false;
@@ -2674,12 +2673,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const t = tokens[j];
       const w = t.lower;
       const pp = tokens[j - 1].pos;
+      // (a clause is no object: "found the system was flawed", "found that most artists saw ...")
       if (
         t.text === ',' ||
         t.text === '.' ||
+        (t.pos === 'AUX' && !(w === 'be' && tokens[j - 1].lower === 'to')) ||
+        (w === 'that' && j === i + 1 && tokens[j + 1]?.pos !== 'NOUN') ||
         (t.pos === 'VERB' && !/ed$|en$/.test(w) && pp !== 'DET' && pp !== 'NOUN' && pp !== 'ADJ')
       )
         break;
+      // a capitalised word is part of a name: "found fame in Bill and Ted's Excellent Adventure"
+      if (t.cap && !QUOTE.has(tokens[j - 1].text)) {
+        if (t.pos === 'NOUN' || t.pos === 'PROPN' || mentionAt(j)) sawNoun = true;
+        continue;
+      }
       const two = j + 1 < s.t1 ? `${w} ${tokens[j + 1].lower}` : '';
       if (sawNoun && (negativeEval.has(w) || negativeEval.has(two) || positiveEval.has(w))) {
         pol = positiveEval.has(w) ? 1 : -1;

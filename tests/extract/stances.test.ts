@@ -1057,6 +1057,22 @@ it("peers are a group, except someone's peers", () => {
   );
 });
 
+it('judging verbs: "found the policies abhorrent", "regards the plan as unworkable"; not a clause, not a name', () => {
+  expect(view(run("Michael Howard said he found BNP's policies abhorrent."))).toEqual([
+    "michael-howard CRITICIZE -1 BNP's policies",
+  ]);
+  expect(view(run('Mr Smith regards the plan as unworkable.'))).toEqual(['smith CRITICIZE -1 plan']);
+  expect(view(run('The Tories deemed the proposals unacceptable.'))).toEqual([
+    'conservative-party CRITICIZE -1 proposals',
+  ]);
+  expect(view(run("Keanu Reeves found fame in Bill and Ted's Excellent Adventure."))).toEqual([]);
+  expect(view(run('The Audit Commission found that most artists saw the plan as good.'))).toEqual([]);
+  // a determiner "that", and "to be", still lead to the judgement
+  expect(view(run('Michael Howard called that suggestion disgraceful.'))).toEqual([
+    'michael-howard CRITICIZE -1 suggestion',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
