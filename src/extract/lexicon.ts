@@ -358,6 +358,10 @@ export const harmVerbs = new Set<string>(cues.harmVerbs);
 export const judgingVerbs = new Set<string>(cues.judgingVerbs);
 /** Of those, the ones that need "as" or "to be" before the judgement: "sees the ban as politically driven". */
 export const judgingVerbsWithAs = new Set<string>(cues.judgingVerbsWithAs);
+/** After "should"/"must": what, done to the subject, the speaker is against ("should be scrapped", "must go"). */
+export const normativeAgainst = new Set<string>(cues.normativeAgainst);
+/** ... or for ("should be kept", "should stay"). */
+export const normativeFor = new Set<string>(cues.normativeFor);
 /** "refused to back", "declined to support", "his refusal to accept": the verb after them is negated. */
 export const refusalWords = new Set<string>(cues.refusalWords);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */
@@ -412,6 +416,7 @@ for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
 for (const v of cues.refusalWords as string[]) addLemma(v);
+for (const v of [...cues.normativeAgainst, ...cues.normativeFor] as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);
 for (const v of cues.makerVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');

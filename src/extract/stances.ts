@@ -30,6 +30,8 @@ import {
   modals,
   negation,
   negativeEval,
+  normativeAgainst,
+  normativeFor,
   nounPredicates,
   type Predicate,
   peopleNouns,
@@ -1241,6 +1243,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     )
       return undefined;
     if (words.every((w) => emptyTopicWords.has(w) || /^\d+$/.test(w))) return undefined;
+    // a time alone: "the last year has been a great year"
+    let timeOnly = true;
+    for (let k = s; k < e && timeOnly; k++)
+      if (!DETS.has(tokens[k].lower) && !timeDeterminers.has(tokens[k].lower) && !isTimeUnit(tokens[k]))
+        timeOnly = false;
+    if (timeOnly) return undefined;
     const sl = slug(words.slice(0, 6).join(' '));
     if (!sl || !name) return undefined;
     return { id: `topic:${sl}`, name, kind: 'TOPIC' };
@@ -1841,7 +1849,28 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // normative modal in reported speech: "The Security Council must act" (not a forecast:
     // "Ireland should be favourites", "he should be fit")
     const forecast = tokens[i + 1]?.lower === 'be' && forecastWords.has(tokens[i + 2]?.lower ?? '');
-    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s) && !forecast) {
+    // "the plan should be scrapped", "Mr Blunkett must go", "the ban should stay": the speaker is
+    // against (or for) the subject
+    const fate = speaker && (t.lower === 'must' || t.lower === 'should') ? normativeFate(i) : undefined;
+    if (fate && !isHypothetical(i, lo, s)) {
+      const subj = mentionAt(i - 1);
+      let tg: Target | undefined;
+      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[subj.t0 - 1]?.pos !== 'ADP')
+        tg = { actor: subj.actor };
+      else if (!subj) {
+        const topic = passiveTopicSubject(i + 1, lo);
+        if (topic) tg = { topic };
+      }
+      if (tg) {
+        const pol = (fate.neg ? -fate.pol : fate.pol) as -1 | 1;
+        emit(s.i, speaker!, speaker, tg, pol > 0 ? 'SUPPORT' : 'OPPOSE', pol, fate.neg, 0.55);
+      }
+    } else if (
+      speaker &&
+      (t.lower === 'must' || t.lower === 'should') &&
+      !isHypothetical(i, lo, s) &&
+      !forecast
+    ) {
       const subj = mentionAt(i - 1);
       if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
         const before = tokens[subj.t0 - 1];
@@ -2368,6 +2397,29 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
    * actor: "The draft resolution was vetoed by", "said that the plan had been rejected by", "the
    * plan, which was backed by". Undefined for a pronoun, or when the NP's start is unclear.
    */
+  /**
+   * After "should"/"must" at i: what the speaker wants done to the subject, from cues.json
+   * normativeAgainst/normativeFor: "(not) be scrapped" (a passive), "go", "stay" (intransitive, at
+   * the end of the clause).
+   */
+  function normativeFate(i: number): { pol: -1 | 1; neg: boolean } | undefined {
+    let k = i + 1;
+    const neg = negation.has(tokens[k]?.lower ?? '');
+    if (neg) k++;
+    while (tokens[k]?.pos === 'ADV') k++;
+    let lemma: string | undefined;
+    if (tokens[k]?.lower === 'be' && /ed$|en$/.test(tokens[k + 1]?.lower ?? '')) lemma = tokens[k + 1].lemma;
+    else if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) {
+      const nx = tokens[k + 1];
+      // "should go", "must stay" and nothing after it in the clause ("should go ahead" is no fate)
+      if (!nx || nx.pos === 'PUNCT' || QUOTE.has(nx.text) || nx.lower === 'and') lemma = tokens[k].lemma;
+    }
+    if (!lemma) return undefined;
+    if (normativeAgainst.has(lemma)) return { pol: -1, neg };
+    if (normativeFor.has(lemma)) return { pol: 1, neg };
+    return undefined;
+  }
+
   function passiveTopicSubject(i: number, lo: number): TopicTarget | undefined {
     let k = i - 1;
     while (k >= lo && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || negation.has(tokens[k].lower)))
@@ -2589,7 +2641,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let e = i;
     while (
       e > lo &&
-      (modals.has(tokens[e - 1].lower) || tokens[e - 1].pos === 'ADV' || tokens[e - 1].lower === 'not')
+      (modals.has(tokens[e - 1].lower) ||
+        tokens[e - 1].pos === 'ADV' ||
+        tokens[e - 1].lower === 'not' ||
+        // "the case had been a fiasco"
+        (tokens[i].lower === 'been' && /^(has|have|had|'ve|'d)$/.test(tokens[e - 1].lower)))
     ) {
       // "could be illegal", "might be a mistake": speculation, not a stance
       if (/^(could|might|may)$/.test(tokens[e - 1].lower)) return;

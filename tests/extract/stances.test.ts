@@ -1073,6 +1073,35 @@ it('judging verbs: "found the policies abhorrent", "regards the plan as unworkab
   ]);
 });
 
+it('"should be scrapped", "must go", "should stay": the speaker is against or for the subject', () => {
+  expect(view(run('Michael Howard said the plan should be scrapped.'))).toEqual([
+    'michael-howard OPPOSE -1 plan',
+  ]);
+  expect(view(run('Michael Howard said Mr Blunkett should go.'))).toEqual([
+    'michael-howard OPPOSE -1 david-blunkett',
+  ]);
+  expect(view(run('Michael Howard said the hunting ban should stay.'))).toEqual([
+    'michael-howard SUPPORT 1 hunting ban',
+  ]);
+  expect(view(run('Michael Howard said the rebate must not be scrapped.'))).toEqual([
+    'michael-howard SUPPORT 1 rebate',
+  ]);
+  // "go ahead" is no fate; an urging with an object stays an urging
+  expect(view(run('Michael Howard said the plan should go ahead.'))).toEqual([]);
+  expect(view(run('Michael Howard said Britain should keep the rebate.'))).toContain(
+    'michael-howard URGE 0 united-kingdom',
+  );
+});
+
+it('a stance received with "has": "has the backing of the unions"; "had been a fiasco" judges its subject', () => {
+  expect(view(run('The plan has the backing of the unions.'))).toEqual(['trade-unions SUPPORT 1 plan']);
+  expect(view(run('Kenny MacAskill said the case had been a fiasco.'))).toEqual([
+    'kenny-macaskill CRITICIZE -1 case',
+  ]);
+  // a time alone is no topic
+  expect(view(run('Grant Dean said the last year had been a great year.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
