@@ -32,6 +32,7 @@ import {
   negativeEval,
   normativeAgainst,
   normativeFor,
+  normativeIntransitive,
   nounPredicates,
   type Predicate,
   peopleNouns,
@@ -2399,8 +2400,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
    */
   /**
    * After "should"/"must" at i: what the speaker wants done to the subject, from cues.json
-   * normativeAgainst/normativeFor: "(not) be scrapped" (a passive), "go", "stay" (intransitive, at
-   * the end of the clause).
+   * normativeAgainst/normativeFor: "(not) be scrapped" (a passive), "go", "stay" (normativeIntransitive,
+   * at the end of the clause).
    */
   function normativeFate(i: number): { pol: -1 | 1; neg: boolean } | undefined {
     let k = i + 1;
@@ -2412,7 +2413,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     else if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) {
       const nx = tokens[k + 1];
       // "should go", "must stay" and nothing after it in the clause ("should go ahead" is no fate)
-      if (!nx || nx.pos === 'PUNCT' || QUOTE.has(nx.text) || nx.lower === 'and') lemma = tokens[k].lemma;
+      if (
+        (!nx || nx.pos === 'PUNCT' || QUOTE.has(nx.text) || nx.lower === 'and') &&
+        normativeIntransitive.has(tokens[k].lemma)
+      )
+        lemma = tokens[k].lemma;
     }
     if (!lemma) return undefined;
     if (normativeAgainst.has(lemma)) return { pol: -1, neg };

@@ -1086,8 +1086,9 @@ it('"should be scrapped", "must go", "should stay": the speaker is against or fo
   expect(view(run('Michael Howard said the rebate must not be scrapped.'))).toEqual([
     'michael-howard SUPPORT 1 rebate',
   ]);
-  // "go ahead" is no fate; an urging with an object stays an urging
+  // "go ahead" is no fate; an urging with an object stays an urging; nobody is for violence
   expect(view(run('Michael Howard said the plan should go ahead.'))).toEqual([]);
+  expect(view(run('Hillary Clinton said: "The violence must end."'))).toEqual([]);
   expect(view(run('Michael Howard said Britain should keep the rebate.'))).toContain(
     'michael-howard URGE 0 united-kingdom',
   );
