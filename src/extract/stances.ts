@@ -2170,6 +2170,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (pred.notWith) {
             // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance
             const idiom = new Set(pred.notWith);
+            // "keeping local taxes down": the word after the object too
+            if (idiom.has(tokens[npEnd(q, s.t1)]?.lower ?? '')) targets = [];
             targets = targets.filter((x) => {
               if (!('topic' in x)) return true;
               const words = x.topic.name.toLowerCase().split(/[\s-]+/);
@@ -2224,6 +2226,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
               polarity = -1;
             } else {
               targets = actorsOf(coords).map((a) => ({ actor: a }));
+              // "called for Mr Blunkett to be sacked": against the one named
+              const fate = infAt >= 0 ? passiveFate(infAt) : undefined;
+              if (fate) {
+                kind = fate > 0 ? 'SUPPORT' : 'OPPOSE';
+                polarity = fate;
+              }
             }
           } else {
             // object not a known actor ("tell Assad to stand down" with Assad unnamed before)
@@ -2254,6 +2262,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             // a topic is urged only with "call for", "appeal for" ("appeal to the voters in ..." needs an actor)
             if (!topical) break;
             targets = targetsAt(q, s.t1, { topicOnly: true });
+            // "called for 24-hour drinking to be shelved": against (or for) what is named
+            const fate = passiveFate(npEnd(j, s.t1) + 1);
+            if (fate) {
+              kind = fate > 0 ? 'SUPPORT' : 'OPPOSE';
+              polarity = fate;
+            }
           }
           break;
         }
@@ -2409,7 +2423,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (neg) k++;
     while (tokens[k]?.pos === 'ADV') k++;
     let lemma: string | undefined;
-    if (tokens[k]?.lower === 'be' && /ed$|en$/.test(tokens[k + 1]?.lower ?? '')) lemma = tokens[k + 1].lemma;
+    if (tokens[k]?.lower === 'be' && participle(tokens[k + 1])) lemma = tokens[k + 1].lemma;
     else if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) {
       const nx = tokens[k + 1];
       // "should go", "must stay" and nothing after it in the clause ("should go ahead" is no fate)
@@ -2423,6 +2437,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (normativeAgainst.has(lemma)) return { pol: -1, neg };
     if (normativeFor.has(lemma)) return { pol: 1, neg };
     return undefined;
+  }
+
+  /** A past participle after "be": "scrapped", "kept" (a verb), not "back" or "here". */
+  function participle(t: Token | undefined): boolean {
+    return !!t && (t.pos === 'VERB' || /ed$|en$/.test(t.lower));
+  }
+  /** "be shelved" at k (after "to"): -1 for normativeAgainst, +1 for normativeFor, else undefined. */
+  function passiveFate(k: number): -1 | 1 | undefined {
+    if (tokens[k]?.lower !== 'be' || !participle(tokens[k + 1])) return undefined;
+    const l = tokens[k + 1].lemma;
+    return normativeAgainst.has(l) ? -1 : normativeFor.has(l) ? 1 : undefined;
   }
 
   function passiveTopicSubject(i: number, lo: number): TopicTarget | undefined {

@@ -1103,6 +1103,22 @@ it('a stance received with "has": "has the backing of the unions"; "had been a f
   expect(view(run('Grant Dean said the last year had been a great year.'))).toEqual([]);
 });
 
+it('"called for X to be shelved" is against X, "to be kept" for it; "keep taxes down" is no support of taxes', () => {
+  expect(view(run('The Conservatives have called for 24-hour drinking to be shelved.'))).toEqual([
+    'conservative-party OPPOSE -1 24-hour drinking',
+  ]);
+  expect(view(run('Michael Howard called for Mr Blunkett to be sacked.'))).toEqual([
+    'michael-howard OPPOSE -1 david-blunkett',
+  ]);
+  expect(view(run('Michael Howard called for the ban to be kept.'))).toEqual([
+    'michael-howard SUPPORT 1 ban',
+  ]);
+  expect(view(run('Michael Howard called for a public inquiry.'))).toEqual([
+    'michael-howard URGE 0 public inquiry',
+  ]);
+  expect(view(run('The Lib Dems want to keep local taxes down.'))).toEqual([]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
