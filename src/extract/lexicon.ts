@@ -279,6 +279,8 @@ export interface Predicate {
   ownAction?: boolean;
   /** Words that make the verb an idiom when they are in its object ("keep pace", "keep X alive"). */
   notWith?: string[];
+  /** Words that end its object: "defended the plans against criticism from ..." defends the plans. */
+  objStop?: string[];
   /** Words one of which must head its object ("summoned the Japanese ambassador", not "summoned a meeting"). */
   objHeads?: string[];
   confidence?: number;

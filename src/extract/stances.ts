@@ -1717,6 +1717,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       let hm = headMentionAt(j);
       // "from Labour MPs": the members, not the party that describes them
       if (hm?.adj && !hm.pron && mentionAt(hm.t1) && !mentionAt(hm.t1)!.adj) hm = mentionAt(hm.t1);
+      // "from his own backbenchers": they are not he
+      if (hm && POSSESSIVE.has(hm.pron ?? '')) hm = undefined;
       const receiver = receiverOf(i, lo);
       // "Israel's troops came under fire from militants": literal fire
       if (underFire && (armed(lo, i) || (hm && armed(hm.t0, hm.t1)))) return;
@@ -2156,8 +2158,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let conf = (pred.confidence ?? baseConf) - (holders.length > 1 ? 0.05 : 0);
     if (!passive) {
       switch (pred.frame) {
-        case 'obj':
-          targets = targetsAt(q, s.t1, pred);
+        case 'obj': {
+          let end = s.t1;
+          if (pred.objStop)
+            for (let x = q + 1; x < end; x++)
+              if (pred.objStop.includes(tokens[x].lower)) {
+                end = x;
+                break;
+              }
+          targets = targetsAt(q, end, pred);
           if (!targets.length && !pred.particles.length) targets = relativeObject(i, q, lo, pred);
           if (pred.ownAction) targets = ownActionTargets(q, s.t1, targets);
           if (pred.objHeads) {
@@ -2180,6 +2189,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             });
           }
           break;
+        }
         case 'objInf': {
           let j = q;
           while (j < s.t1 && tokens[j].pos === 'ADV') j++;

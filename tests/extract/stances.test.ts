@@ -1119,6 +1119,12 @@ it('"called for X to be shelved" is against X, "to be kept" for it; "keep taxes 
   expect(view(run('The Lib Dems want to keep local taxes down.'))).toEqual([]);
 });
 
+it('"defended the plans against criticism from ..." defends the plans (predicates.json objStop)', () => {
+  expect(view(run('Tony Blair defended the plans against criticism from his own backbenchers.'))).toEqual([
+    'tony-blair SUPPORT 1 plans',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
