@@ -375,6 +375,15 @@ export function buildMentions(
     }
     return a;
   };
+  /** Words the article writes in lower case (built when first needed). */
+  let lowerSet: Set<string> | undefined;
+  const lowerWords = (): Set<string> => {
+    if (!lowerSet) {
+      lowerSet = new Set();
+      for (const t of tokens) if (t.text === t.lower) lowerSet.add(t.lower);
+    }
+    return lowerSet;
+  };
   /** A capitalised word follows: the name is longer than the chunk. */
   const nameGoesOn = (t: number) => tokens[t]?.cap === true && tokens[t].pos === 'PROPN' && !tokens[t].nl;
   /**
@@ -1091,7 +1100,25 @@ export function buildMentions(
         add(it.t0, it.t1, pid, prefix(lr, it.t0));
         return;
       }
-      const a = famousFromSurname(it, lr.hon ?? lr.role);
+      // with no title, a distinctive surname that acts ("Lavrov criticised", "said Lavrov.") is
+      // the prominent person too ("Ban on hunting", "a Mori poll" do not act)
+      const next = tokens[it.t1];
+      const before = tokens[it.t0 - 1];
+      // (not a word the article also writes in lower case: "Cable offers ..." above "cable TV"; not
+      // the first name of someone it names: "Sharon Osbourne ... Sharon said")
+      const acts =
+        !!next &&
+        (!before ||
+          before.sent !== tokens[it.t0].sent ||
+          /^(PUNCT|CCONJ|SCONJ)$/.test(before.pos) ||
+          before.lemma === 'say') &&
+        (((next.pos === 'VERB' || next.pos === 'AUX') &&
+          !/ing$/.test(next.lower) &&
+          before?.lemma !== 'say') ||
+          (before?.lemma === 'say' && next.pos === 'PUNCT')) &&
+        !lowerWords().has(text.toLowerCase()) &&
+        ![...actors.values()].some((x) => x.kind === 'PERSON' && x.name.split(/\s+/)[0] === text);
+      const a = famousFromSurname(it, lr.hon ?? lr.role ?? (acts ? 'acting' : undefined));
       if (a) {
         a.nameKeys = a.name.split(/\s+/).map(stripAl);
         a.aliases.add(text);

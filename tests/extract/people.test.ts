@@ -78,6 +78,21 @@ describe('prominent people across articles', () => {
   });
 });
 
+describe('a distinctive surname that acts', () => {
+  it('"Lavrov criticised", "said Lavrov." with no title are the prominent person', () => {
+    expect(ids(run('Lavrov criticised the plan.', '2012-01-31'))).toEqual(['sergei-lavrov']);
+    expect(ids(run('The plan is good, said Lavrov.', '2012-01-31'))).toEqual(['sergei-lavrov']);
+  });
+  it('not a word the article also writes in lower case, nor a first name of someone named', () => {
+    expect(
+      ids(run('Cable offers video-on-demand as cable TV firms backed the plan.', '2005-01-01')),
+    ).not.toContain('vince-cable');
+    expect(
+      ids(run('Sharon Osbourne criticised the police. The watch Sharon said was rare.', '2005-01-01')),
+    ).not.toContain('ariel-sharon');
+  });
+});
+
 describe('offices named alone', () => {
   const targets = (r: ExtractionResult) =>
     r.stances.map((s) => `${s.source} ${s.kind} ${typeof s.target === 'string' ? s.target : s.target.name}`);
