@@ -1011,6 +1011,8 @@ it('diplomatic acts of world news: expel, summon an envoy, recall an ambassador,
   expect(view(run('Russia recalled its ambassador from Georgia.'))).toEqual(['russia OPPOSE -1 georgia']);
   expect(view(run('Turkey threatened to retaliate against Syria.'))).toEqual(['turkey THREATEN -1 syria']);
   expect(view(run('Turkey threatened retaliation against Syria.'))).toEqual(['turkey THREATEN -1 syria']);
+  expect(view(run('Egypt brokered a ceasefire.'))).toEqual(['egypt SUPPORT 1 ceasefire']);
+  expect(view(run('Syria vowed to crush the uprising.'))).toEqual(['syria OPPOSE -1 uprising']);
 });
 
 it('an object may start with a number of things, not a year or a span of time', () => {
