@@ -1033,6 +1033,19 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       // "criticised X for failing to ...": the reason is not part of the target
       if (low === 'for' && k > q && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower)) break;
+      // a capitalised word the tagger read as a verb inside a name: "the Human Rights Act"
+      if (
+        t.pos === 'VERB' &&
+        k > q &&
+        t.cap &&
+        tokens[k - 1].pos === 'PROPN' &&
+        tokens[k - 1].cap &&
+        !mentionAt(k)
+      ) {
+        k++;
+        n++;
+        continue;
+      }
       // a name the tagger read as a verb, before a possessive: "Lord Dubs' bill"
       if (
         t.pos === 'VERB' &&
@@ -2618,14 +2631,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       break;
     }
     let pol: -1 | 1 | 0 = 0;
-    // progressive or passive verb after the copula ("are behaving", "is obstructing"): not a predication
-    if (tokens[k]?.pos === 'VERB') return;
+    // progressive or passive verb after the copula ("are behaving", "is obstructing"): not a
+    // predication, unless an evaluative participle with no agent ("the war was justified")
+    const evalParticiple =
+      tokens[k]?.pos === 'VERB' &&
+      /ed$/.test(tokens[k].lower) &&
+      (positiveEval.has(tokens[k].lower) || negativeEval.has(tokens[k].lower)) &&
+      tokens[k + 1]?.lower !== 'by';
+    if (tokens[k]?.pos === 'VERB' && !evalParticiple) return;
     const end = Math.min(s.t1, k + 6);
     for (let j = k; j < end; j++) {
       const t = tokens[j];
       if (t.text === ',' || t.text === '.' || t.lower === 'that' || t.lower === 'if' || t.lower === 'because')
         break;
-      if (t.pos === 'VERB' || t.pos === 'AUX') break;
+      if ((t.pos === 'VERB' && !(evalParticiple && j === k)) || t.pos === 'AUX') break;
       // "pensions are under threat": the subject suffers it, nobody judges the subject
       if (t.lower === 'under') break;
       // "the government is promising something", "is encouraging the use": a verb with its object

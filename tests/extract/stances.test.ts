@@ -1127,6 +1127,17 @@ it('"defended the plans against criticism from ..." defends the plans (predicate
   ]);
 });
 
+it('"the Human Rights Act" stays one topic; "the war was justified" judges the war; "has wasted billions" is harm', () => {
+  expect(view(run('The Tories want to scrap the Human Rights Act.'))).toEqual([
+    'conservative-party OPPOSE -1 Human Rights Act',
+  ]);
+  expect(view(run('Tony Blair insisted the war was justified.'))).toEqual(['tony-blair PRAISE 1 war']);
+  expect(view(run('Tony Blair said he was justified by the result.'))).toEqual([]);
+  expect(view(run('The Tories say Labour has wasted billions.'))).toEqual([
+    'conservative-party CRITICIZE -1 labour-party',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
