@@ -362,10 +362,10 @@ export const judgingVerbs = new Set<string>(cues.judgingVerbs);
 export const judgingVerbsWithAs = new Set<string>(cues.judgingVerbsWithAs);
 /** After "should"/"must": what, done to the subject, the speaker is against ("should be scrapped", "must go"). */
 export const normativeAgainst = new Set<string>(cues.normativeAgainst);
-/** The ones that count without a passive: "must go", "should stay". */
-export const normativeIntransitive = new Set<string>(cues.normativeIntransitive);
 /** ... or for ("should be kept", "should stay"). */
 export const normativeFor = new Set<string>(cues.normativeFor);
+/** Of both, the ones that count without a passive: "must go", "should stay". */
+export const normativeIntransitive = new Set<string>(cues.normativeIntransitive);
 /** "refused to back", "declined to support", "his refusal to accept": the verb after them is negated. */
 export const refusalWords = new Set<string>(cues.refusalWords);
 /** Words in a holder's name that make its strikes industrial action ("the TUC", "the PCS union"). */

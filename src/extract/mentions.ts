@@ -1106,7 +1106,7 @@ export function buildMentions(
       const before = tokens[it.t0 - 1];
       // (not a word the article also writes in lower case: "Cable offers ..." above "cable TV"; not
       // the first name of someone it names: "Sharon Osbourne ... Sharon said")
-      const acts =
+      const acts = () =>
         !!next &&
         (!before ||
           before.sent !== tokens[it.t0].sent ||
@@ -1118,7 +1118,7 @@ export function buildMentions(
           (before?.lemma === 'say' && next.pos === 'PUNCT')) &&
         !lowerWords().has(text.toLowerCase()) &&
         ![...actors.values()].some((x) => x.kind === 'PERSON' && x.name.split(/\s+/)[0] === text);
-      const a = famousFromSurname(it, lr.hon ?? lr.role ?? (acts ? 'acting' : undefined));
+      const a = famousFromSurname(it, lr.hon ?? lr.role ?? (acts() ? 'acting' : undefined));
       if (a) {
         a.nameKeys = a.name.split(/\s+/).map(stripAl);
         a.aliases.add(text);
