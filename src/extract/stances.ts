@@ -1079,12 +1079,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           n++;
           continue;
         }
-        // infinitival complement of a noun: "plans to end", "efforts to take"
-        if (
-          tokens[k - 1]?.lower === 'to' &&
-          tokens[k - 2] &&
-          (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')
-        ) {
+        // infinitival complement of a noun: "plans to end", "efforts to take", "decision not to release"
+        const head = tokens[k - 2]?.lower === 'not' ? tokens[k - 3] : tokens[k - 2];
+        if (tokens[k - 1]?.lower === 'to' && head && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
           k++;
           n++;
           continue;
@@ -1133,10 +1130,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         )
       )
         break;
+      // (an infinitive after a noun goes on with it, negated too: "his decision not to release")
+      const nounBefore = tokens[k - 1]?.lower === 'not' ? tokens[k - 2] : tokens[k - 1];
       if (
         low === 'to' &&
         tokens[k + 1]?.pos === 'VERB' &&
-        !(tokens[k - 1]?.pos === 'NOUN' || tokens[k - 1]?.pos === 'PROPN')
+        !(nounBefore?.pos === 'NOUN' || nounBefore?.pos === 'PROPN')
       )
         break;
       k++;

@@ -1138,6 +1138,12 @@ it('"the Human Rights Act" stays one topic; "the war was justified" judges the w
   ]);
 });
 
+it('a negated infinitive after a noun stays in the topic: "his decision not to release the suspects"', () => {
+  expect(view(run('Charles Clarke defended his decision not to release the suspects.'))).toEqual([
+    'charles-clarke SUPPORT 1 decision not to release the suspects',
+  ]);
+});
+
 describe('edge cases', () => {
   it('results do not depend on what was extracted before (no state leaks between articles)', () => {
     const dir = path.join(sharedDir, 'corpus', 'bbc', 'politics');
