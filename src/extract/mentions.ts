@@ -997,8 +997,7 @@ export function buildMentions(
       let pid = lastRole.get(role);
       // ("the president of the Law Society" is someone else)
       if ((!pid || !fitsFor(pid)) && nextTok?.lower !== 'of') pid = officeHolder(role, aff, it.t0);
-      const fits = !!pid && fitsFor(pid);
-      if (pid && fits) {
+      if (pid && fitsFor(pid)) {
         actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
         add(it.t0, it.t1, pid);
       }

@@ -1004,6 +1004,22 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         (nx.pos === 'PROPN' && !emptyTopicWords.has(nx.lower) && !days.has(nx.text)))
     );
   }
+  /** A noun right before the "to" at k, past a "not": "plans to end", "his decision not to release". */
+  function nounBeforeTo(k: number): boolean {
+    const head = tokens[k - 1]?.lower === 'not' ? tokens[k - 2] : tokens[k - 1];
+    return !!head && (head.pos === 'NOUN' || head.pos === 'PROPN');
+  }
+  /**
+   * A capitalised word the tagger read as a verb that belongs to a name: inside one ("the Human
+   * Rights Act", no mention of its own), or a titled name before a possessive ("Lord Dubs' bill").
+   */
+  function nameReadAsVerb(k: number): boolean {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || !t.cap) return false;
+    const m = mentionAt(k);
+    if (!m) return tokens[k - 1]?.pos === 'PROPN' && tokens[k - 1].cap;
+    return !m.pron && (m.pre ?? k) < k && (tokens[k + 1]?.lower === "'s" || possessiveMark(k + 1));
+  }
   function npEnd(q: number, end: number, maxLen = 14): number {
     let k = q;
     let n = 0;
@@ -1033,29 +1049,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       // "criticised X for failing to ...": the reason is not part of the target
       if (low === 'for' && k > q && tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower)) break;
-      // a capitalised word the tagger read as a verb inside a name: "the Human Rights Act"
-      if (
-        t.pos === 'VERB' &&
-        k > q &&
-        t.cap &&
-        tokens[k - 1].pos === 'PROPN' &&
-        tokens[k - 1].cap &&
-        !mentionAt(k)
-      ) {
-        k++;
-        n++;
-        continue;
-      }
-      // a name the tagger read as a verb, before a possessive: "Lord Dubs' bill"
-      if (
-        t.pos === 'VERB' &&
-        k > q &&
-        t.cap &&
-        mentionAt(k) &&
-        !mentionAt(k)!.pron &&
-        (mentionAt(k)!.pre ?? k) < k &&
-        (tokens[k + 1]?.lower === "'s" || possessiveMark(k + 1))
-      ) {
+      if (k > q && nameReadAsVerb(k)) {
         k++;
         n++;
         continue;
@@ -1080,8 +1074,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           continue;
         }
         // infinitival complement of a noun: "plans to end", "efforts to take", "decision not to release"
-        const head = tokens[k - 2]?.lower === 'not' ? tokens[k - 3] : tokens[k - 2];
-        if (tokens[k - 1]?.lower === 'to' && head && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
+        if (tokens[k - 1]?.lower === 'to' && nounBeforeTo(k - 1)) {
           k++;
           n++;
           continue;
@@ -1130,14 +1123,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         )
       )
         break;
-      // (an infinitive after a noun goes on with it, negated too: "his decision not to release")
-      const nounBefore = tokens[k - 1]?.lower === 'not' ? tokens[k - 2] : tokens[k - 1];
-      if (
-        low === 'to' &&
-        tokens[k + 1]?.pos === 'VERB' &&
-        !(nounBefore?.pos === 'NOUN' || nounBefore?.pos === 'PROPN')
-      )
-        break;
+      // (an infinitive after a noun goes on with it)
+      if (low === 'to' && tokens[k + 1]?.pos === 'VERB' && !nounBeforeTo(k)) break;
       k++;
       n++;
     }
@@ -1861,66 +1848,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     ) {
       callEval(s, i, lo, speaker);
     }
-    // normative modal in reported speech: "The Security Council must act" (not a forecast:
-    // "Ireland should be favourites", "he should be fit")
-    const forecast = tokens[i + 1]?.lower === 'be' && forecastWords.has(tokens[i + 2]?.lower ?? '');
-    // "the plan should be scrapped", "Mr Blunkett must go", "the ban should stay": the speaker is
-    // against (or for) the subject
-    const fate = speaker && (t.lower === 'must' || t.lower === 'should') ? normativeFate(i) : undefined;
-    if (fate && !isHypothetical(i, lo, s)) {
-      const subj = mentionAt(i - 1);
-      let tg: Target | undefined;
-      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[subj.t0 - 1]?.pos !== 'ADP')
-        tg = { actor: subj.actor };
-      else if (!subj) {
-        const topic = passiveTopicSubject(i + 1, lo);
-        if (topic) tg = { topic };
-      }
-      if (tg) {
-        const pol = (fate.neg ? -fate.pol : fate.pol) as -1 | 1;
-        emit(s.i, speaker!, speaker, tg, pol > 0 ? 'SUPPORT' : 'OPPOSE', pol, fate.neg, 0.55);
-      }
-    } else if (
-      speaker &&
-      (t.lower === 'must' || t.lower === 'should') &&
-      !isHypothetical(i, lo, s) &&
-      !forecast
-    ) {
-      const subj = mentionAt(i - 1);
-      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
-        const before = tokens[subj.t0 - 1];
-        if (before?.pos !== 'ADP') {
-          emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
-          // "Britain should be a safe haven for asylum seekers": the speaker supports what X should be
-          if (tokens[i + 1]?.lower === 'be' && /^(a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
-            const e = npEnd(i + 3, s.t1, 8);
-            const topic = topicOf(i + 3, e);
-            if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
-          }
-        }
-      }
-    }
-    // "there should not be an increase in arms exports", "there must be no X": the speaker opposes X
-    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s)) {
-      let k = i + 1;
-      let neg = false;
-      if (negation.has(tokens[k]?.lower ?? '')) {
-        neg = true;
-        k++;
-      }
-      if (tokens[k]?.lower === 'be') {
-        k++;
-        if (tokens[k]?.lower === 'no') {
-          neg = true;
-          k++;
-        } else if (/^(a|an|any)$/.test(tokens[k]?.lower ?? '')) k++;
-        if (neg && tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ')) {
-          const e = npEnd(k, s.t1, 10);
-          const topic = topicOf(k, e);
-          if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
-        }
-      }
-    }
+    if (speaker && (t.lower === 'must' || t.lower === 'should') && !isHypothetical(i, lo, s))
+      normativeModal(s, i, lo, speaker);
     // "explaining Syria's alleged involvement": the holder of the clause accuses the actor
     if ((t.lower === 'alleged' || t.lower === 'suspected') && tokens[i - 1]?.lower === "'s") {
       const am = mentionAt(i - 2);
@@ -2429,11 +2358,63 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return id;
   }
 
-  /**
-   * The noun phrase before the auxiliaries of a passive at i, when it opens its clause and is no
-   * actor: "The draft resolution was vetoed by", "said that the plan had been rejected by", "the
-   * plan, which was backed by". Undefined for a pronoun, or when the NP's start is unclear.
-   */
+  /** "must"/"should" at i in what the speaker says (not hypothetical). */
+  function normativeModal(s: Sentence, i: number, lo: number, speaker: string): void {
+    // "the plan should be scrapped", "Mr Blunkett must go", "the ban should stay": the speaker is
+    // against (or for) the subject
+    const fate = normativeFate(i);
+    // normative modal: "The Security Council must act" (not a forecast: "Ireland should be
+    // favourites", "he should be fit")
+    const forecast = tokens[i + 1]?.lower === 'be' && forecastWords.has(tokens[i + 2]?.lower ?? '');
+    if (fate) {
+      const subj = mentionAt(i - 1);
+      let tg: Target | undefined;
+      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[subj.t0 - 1]?.pos !== 'ADP')
+        tg = { actor: subj.actor };
+      else if (!subj) {
+        const topic = passiveTopicSubject(i + 1, lo);
+        if (topic) tg = { topic };
+      }
+      if (tg) {
+        const pol = (fate.neg ? -fate.pol : fate.pol) as -1 | 1;
+        emit(s.i, speaker, speaker, tg, pol > 0 ? 'SUPPORT' : 'OPPOSE', pol, fate.neg, 0.55);
+      }
+    } else if (!forecast) {
+      const subj = mentionAt(i - 1);
+      if (subj && !subj.adj && !subj.pron && subj.actor !== speaker && tokens[i + 1]?.lower !== 'not') {
+        const before = tokens[subj.t0 - 1];
+        if (before?.pos !== 'ADP') {
+          emit(s.i, speaker, speaker, { actor: subj.actor }, 'URGE', 0, false, 0.6);
+          // "Britain should be a safe haven for asylum seekers": the speaker supports what X should be
+          if (tokens[i + 1]?.lower === 'be' && /^(a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
+            const e = npEnd(i + 3, s.t1, 8);
+            const topic = topicOf(i + 3, e);
+            if (topic) emit(s.i, speaker, speaker, { topic }, 'SUPPORT', 1, false, 0.55);
+          }
+        }
+      }
+    }
+    // "there should not be an increase in arms exports", "there must be no X": the speaker opposes X
+    let k = i + 1;
+    let neg = false;
+    if (negation.has(tokens[k]?.lower ?? '')) {
+      neg = true;
+      k++;
+    }
+    if (tokens[k]?.lower === 'be') {
+      k++;
+      if (tokens[k]?.lower === 'no') {
+        neg = true;
+        k++;
+      } else if (/^(a|an|any)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (neg && tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ')) {
+        const e = npEnd(k, s.t1, 10);
+        const topic = topicOf(k, e);
+        if (topic) emit(s.i, speaker, speaker, { topic }, 'OPPOSE', -1, true, 0.55);
+      }
+    }
+  }
+
   /**
    * After "should"/"must" at i: what the speaker wants done to the subject, from cues.json
    * normativeAgainst/normativeFor: "(not) be scrapped" (a passive), "go", "stay" (normativeIntransitive,
@@ -2444,34 +2425,36 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const neg = negation.has(tokens[k]?.lower ?? '');
     if (neg) k++;
     while (tokens[k]?.pos === 'ADV') k++;
-    let lemma: string | undefined;
-    if (tokens[k]?.lower === 'be' && participle(tokens[k + 1])) lemma = tokens[k + 1].lemma;
-    else if (tokens[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) {
-      const nx = tokens[k + 1];
-      // "should go", "must stay" and nothing after it in the clause ("should go ahead" is no fate)
-      if (
-        (!nx || nx.pos === 'PUNCT' || QUOTE.has(nx.text) || nx.lower === 'and') &&
-        normativeIntransitive.has(tokens[k].lemma)
-      )
-        lemma = tokens[k].lemma;
-    }
-    if (!lemma) return undefined;
-    if (normativeAgainst.has(lemma)) return { pol: -1, neg };
-    if (normativeFor.has(lemma)) return { pol: 1, neg };
-    return undefined;
+    const passive = passiveFate(k);
+    if (passive) return { pol: passive, neg };
+    // "should go", "must stay" and nothing after it in the clause ("should go ahead" is no fate)
+    const v = tokens[k];
+    const nx = tokens[k + 1];
+    if (!v || !(v.pos === 'VERB' || v.pos === 'AUX') || !normativeIntransitive.has(v.lemma)) return undefined;
+    if (nx && nx.pos !== 'PUNCT' && !QUOTE.has(nx.text) && nx.lower !== 'and') return undefined;
+    const pol = fateOf(v.lemma);
+    return pol ? { pol, neg } : undefined;
   }
 
+  /** -1 for a verb of cues.json normativeAgainst ("scrap"), +1 for normativeFor ("keep"), else undefined. */
+  function fateOf(lemma: string): -1 | 1 | undefined {
+    return normativeAgainst.has(lemma) ? -1 : normativeFor.has(lemma) ? 1 : undefined;
+  }
   /** A past participle after "be": "scrapped", "kept" (a verb), not "back" or "here". */
   function participle(t: Token | undefined): boolean {
     return !!t && (t.pos === 'VERB' || /ed$|en$/.test(t.lower));
   }
-  /** "be shelved" at k (after "to"): -1 for normativeAgainst, +1 for normativeFor, else undefined. */
+  /** "be shelved" at k (after "to", "should"): its fateOf, else undefined. */
   function passiveFate(k: number): -1 | 1 | undefined {
     if (tokens[k]?.lower !== 'be' || !participle(tokens[k + 1])) return undefined;
-    const l = tokens[k + 1].lemma;
-    return normativeAgainst.has(l) ? -1 : normativeFor.has(l) ? 1 : undefined;
+    return fateOf(tokens[k + 1].lemma);
   }
 
+  /**
+   * The noun phrase before the auxiliaries of a passive at i, when it opens its clause and is no
+   * actor: "The draft resolution was vetoed by", "said that the plan had been rejected by", "the
+   * plan, which was backed by". Undefined for a pronoun, or when the NP's start is unclear.
+   */
   function passiveTopicSubject(i: number, lo: number): TopicTarget | undefined {
     let k = i - 1;
     while (k >= lo && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || negation.has(tokens[k].lower)))
