@@ -178,6 +178,17 @@ export async function* extractAll(
     }
   } finally {
     closing = true;
-    await Promise.all([...all].map((w) => w.terminate()));
+    // Every result is out. A worker does not keep the process alive from here on, and a stop that
+    // stalls (one never seen, but a hang here would hang the command) is waited for 5 s at most.
+    const workers = [...all];
+    for (const w of workers) w.unref();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(workers.map((w) => w.terminate())),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 5_000).unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }

@@ -28,14 +28,24 @@ const STANCE_KINDS =
   'SUPPORT PRAISE OPPOSE REJECT VETO CRITICIZE ACCUSE CONDEMN THREATEN ATTACK URGE DEMAND CONSULT'.split(' ');
 const ACTOR_KINDS = ['COUNTRY', 'GOVERNMENT', 'PERSON', 'ORGANIZATION', 'GROUP', 'LOCATION'];
 
+/** A run that has not finished after this long is killed and fails its test (it would otherwise block vitest's timers too). */
+const RUN_LIMIT_MS = 90_000;
+
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, 'extract', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: RUN_LIMIT_MS,
+    killSignal: 'SIGKILL',
     env: { ...process.env, STANCEGRAPH_ALIASES: '' },
   });
+  if (r.error || r.signal)
+    throw new Error(
+      `stancegraph extract ${args.join(' ')}: ${r.error?.message ?? `killed by ${r.signal}`} ` +
+        `(limit ${RUN_LIMIT_MS / 1000} s); stderr: ${r.stderr?.slice(0, 2000)}`,
+    );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const jsonl = (out: string): ExtractionResult[] =>

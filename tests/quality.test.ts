@@ -31,6 +31,8 @@ describe('extraction quality against the gold annotations', () => {
   const json = execFileSync(process.execPath, [scorer, '--gold', goldDir, '--pred', out, '--json'], {
     cwd: repoRoot,
     encoding: 'utf8',
+    timeout: 60_000, // a scorer that hangs fails here instead of blocking the run (a sync call stops vitest's timers)
+    killSignal: 'SIGKILL',
   });
   const { rows } = JSON.parse(json) as { rows: Row[] };
   const seed = rows.filter((r) => !r.article.includes('-') || r.article.startsWith('000_'));

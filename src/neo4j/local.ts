@@ -10,7 +10,7 @@
  *   <dir>/run/neo4j.pid     the process this tool started
  *   <dir>/password          the generated password (mode 0600) unless NEO4J_PASSWORD is set
  */
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -126,10 +126,26 @@ export function localPassword(
 // ---------------------------------------------------------------------------------------------
 // Prerequisites
 
+/**
+ * How long a synchronous child (java -version, mvn -v, neo4j-admin) may take. A synchronous call
+ * blocks the whole process, timers included, so without a limit a stuck child hangs it for good.
+ */
+const SYNC_LIMIT_MS = 120_000;
+
+function timedOut(res: SpawnSyncReturns<string>, what: string): void {
+  if ((res.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+    throw new UserError(`${what} did not finish within ${SYNC_LIMIT_MS / 1000} s and was stopped.`);
+}
+
 /** The java to run: $JAVA_HOME/bin/java if set, else `java` on PATH. Must be 17 or newer. */
 export function findJava(): { java: string; major: number } {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const res = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  const res = spawnSync(java, ['-version'], {
+    encoding: 'utf8',
+    timeout: SYNC_LIMIT_MS,
+    killSignal: 'SIGKILL',
+  });
+  timedOut(res, `${java} -version`);
   if (res.error || res.status !== 0) {
     throw new UserError(
       `Java was not found (${java}). Neo4j 5.26 needs Java 17 or 21: install a JDK (e.g. 'apt-get install openjdk-17-jre-headless') or set JAVA_HOME.`,
@@ -148,7 +164,8 @@ export function findJava(): { java: string; major: number } {
 }
 
 function findMaven(): string {
-  const res = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  const res = spawnSync('mvn', ['-v'], { encoding: 'utf8', timeout: SYNC_LIMIT_MS, killSignal: 'SIGKILL' });
+  timedOut(res, 'mvn -v');
   if (res.error || res.status !== 0) {
     throw new UserError(
       "Maven ('mvn') was not found: it downloads the Neo4j jars from Maven Central the first time. Install it (e.g. 'apt-get install maven'), or point NEO4J_URI at a running Neo4j.",
@@ -410,8 +427,9 @@ export function setInitialPassword(o: LocalOptions, password: string, java = fin
   const res = spawnSync(
     java,
     ['-cp', classpath, ADMIN_TOOL, 'dbms', 'set-initial-password', '--', password],
-    { env, encoding: 'utf8' },
+    { env, encoding: 'utf8', timeout: SYNC_LIMIT_MS, killSignal: 'SIGKILL' },
   );
+  timedOut(res, 'neo4j-admin dbms set-initial-password');
   if (res.status !== 0) {
     throw new UserError(
       `Could not set the initial Neo4j password: ${(res.stderr || res.stdout || '').trim()}`,
