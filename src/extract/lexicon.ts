@@ -384,6 +384,8 @@ export const peopleNouns = new Set<string>([
 /** Words that make a regional form a region ("western Europe", "Eastern Europe"). */
 export const compassWords = new Set<string>(cues.compass);
 export const notNamesAlone = new Set<string>(cues.notNamesAlone);
+/** All-caps words that are never an organisation, even when they seem to speak ("the PM said"). */
+export const notOrgAcronyms = new Set<string>(cues.notOrgAcronyms);
 
 // ---- verb lemmas: a closed map over the verbs the stages look at (cheaper than a general lemmatiser) ----
 const lemmaMap = new Map<string, string>(Object.entries(cues.irregular as Record<string, string>));

@@ -27,6 +27,7 @@ import {
   motionVerbs,
   nonNameCaps,
   notNamesAlone,
+  notOrgAcronyms,
   orgHeads,
   orgHeadsAlone,
   orgParent,
@@ -34,6 +35,7 @@ import {
   personId,
   placeNouns,
   regimeNouns,
+  reporting,
   slug,
   stateRoles,
   stripAl,
@@ -41,6 +43,7 @@ import {
   type TrieNode,
   timeWords,
   trieRoot,
+  verbPredicates,
 } from './lexicon.js';
 
 export interface Mention {
@@ -594,6 +597,33 @@ export function buildMentions(
     return {};
   };
 
+  /**
+   * Acronyms the article never defines that speak or take a stance as "the ONS said", "the RAC
+   * welcomed", "said the IAAF": organisations (not member titles, "the MP said", nor cues.json
+   * notOrgAcronyms). Every use of one in the article is then that organisation.
+   */
+  let acting: Set<string> | undefined;
+  function actingAcronyms(): Set<string> {
+    if (acting) return acting;
+    acting = new Set();
+    for (const it of allItems) {
+      if (it.k !== 'name' || it.t1 !== it.t0 + 1 || !/^[A-Z][A-Z&]{1,7}$/.test(it.text)) continue;
+      if (acronyms.has(it.text) || memberTitles.has(it.text) || notOrgAcronyms.has(it.text)) continue;
+      if (tokens[it.t0 - 1]?.lower !== 'the') continue;
+      let v = it.t1;
+      while (tokens[v] && (tokens[v].pos === 'AUX' || tokens[v].pos === 'ADV') && v < it.t1 + 3) v++;
+      const verb = tokens[v];
+      const speaks =
+        (!!verb &&
+          verb.pos === 'VERB' &&
+          !/ing$/.test(verb.lower) &&
+          (reporting.has(verb.lemma) || verbPredicates.has(verb.lemma))) ||
+        tokens[it.t0 - 2]?.lemma === 'say';
+      if (speaks) acting.add(it.text);
+    }
+    return acting;
+  }
+
   // classify name chunks
   const nameKind = new Map<Item, 'person' | 'org' | 'loc' | 'skip' | 'short'>();
   for (const it of allItems) if (it.k === 'name') classifyName(it);
@@ -615,7 +645,7 @@ export function buildMentions(
       return;
     }
     if (/^[A-Z][A-Z.&]{1,7}$/.test(it.text)) {
-      nameKind.set(it, acronyms.has(it.text) ? 'short' : 'skip');
+      nameKind.set(it, acronyms.has(it.text) ? 'short' : actingAcronyms().has(it.text) ? 'org' : 'skip');
       return;
     }
     if (documentHeads.has(head)) {

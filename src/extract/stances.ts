@@ -1974,7 +1974,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       if (
         !(
           prev &&
-          (modals.has(prev.lower) || negation.has(prev.lower) || prev.lower === 'to' || prev.pos === 'AUX')
+          (modals.has(prev.lower) ||
+            negation.has(prev.lower) ||
+            prev.lower === 'to' ||
+            prev.pos === 'AUX' ||
+            // "Diane Abbott, who backs the proposal": a finite form after a relative pronoun
+            ((prev.lower === 'who' || prev.lower === 'which') && /(s|ed)$/.test(t.lower)))
         ) &&
         !(
           (s.i === 0 || /^(DET|PRON)$/.test(tokens[i + 1]?.pos ?? '')) &&

@@ -506,6 +506,24 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toContain('popular-resistance-committee REJECT -1 truce');
   });
 
+  it('an undefined acronym that speaks or takes a stance after "the" is an organisation', () => {
+    const r = run('The ONS said growth slowed. ONS figures showed a fall. The RAC welcomed the plan.');
+    const ons = r.actors.find((a) => a.id === 'ons');
+    expect(ons?.kind).toBe('ORGANIZATION');
+    expect(ons?.mentions).toBe(2);
+    expect(view(r)).toEqual(['rac PRAISE 1 plan']);
+    expect(run('Prices rose, said the IAAF.').actors.map((a) => a.id)).toEqual(['iaaf']);
+    // not a product, a member title or a role
+    for (const text of ['The PSP is a success.', 'The MP said he would act.', 'The DJ admitted it was hard.'])
+      expect(run(text).actors, text).toEqual([]);
+  });
+
+  it('a finite stance verb after "who"/"which" the tagger read as a noun ("Diane Abbott, who backs the proposal")', () => {
+    expect(view(run('John Smith, who backs the proposal, said he had been elected.'))).toEqual([
+      'john-smith SUPPORT 1 proposal',
+    ]);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
