@@ -337,6 +337,8 @@ export const firstPerson = new Set<string>(cues.firstPerson);
 export const days = new Set<string>(cues.days);
 /** Adjectives of necessity or judgement in "it is ADJ to/that": the stance is the speaker's. */
 export const impersonalAdjectives = new Set<string>(cues.impersonalAdjectives);
+/** Adjectives against the act in "it is ADJ to V" ("it was wrong to back the war"): the speaker opposes it. */
+export const impersonalAgainst = new Set<string>(cues.impersonalAgainst);
 export const timeWords = new Set<string>(cues.timeWords);
 export const timeDeterminers = new Set<string>(cues.timeDeterminers);
 export const timeUnits = new Set<string>(cues.timeUnits);

@@ -21,6 +21,7 @@ import {
   honorifics,
   hypothetical,
   impersonalAdjectives,
+  impersonalAgainst,
   judgingVerbs,
   judgingVerbsWithAs,
   known,
@@ -1267,7 +1268,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     opts: { actorOnly?: boolean; topicOnly?: boolean; clause?: boolean; polarity?: number } = {},
   ): Target[] {
     let s = q;
-    while (s < end && (tokens[s].pos === 'ADV' || QUOTE.has(tokens[s].text))) s++;
+    // (not "why" or "how", tagged as adverbs: "questioned why the Home Office had made no plans")
+    while (s < end && ((tokens[s].pos === 'ADV' && !WH.has(tokens[s].lower)) || QUOTE.has(tokens[s].text)))
+      s++;
     s = pastWhatCalled(s, end);
     // "proud of what the company has achieved", "sceptical about how much difference ...": a clause
     if (s < end && WH.has(tokens[s].lower)) return [];
@@ -1967,7 +1970,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       cands.some(
         (c) => c.particles.length > 0 && c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w),
       );
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !taggedPast) {
+    // "The Law Society cast doubt on the plan": a verb tagged as a noun after its subject (which
+    // then looked like a modifier, "Law Society cast"), with two or more of its particles after it
+    const taggedNoun =
+      t.pos === 'NOUN' &&
+      !!prevSubject &&
+      cands.some(
+        (c) => c.particles.length > 1 && c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w),
+      );
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !taggedPast && !taggedNoun) {
       const prev = tokens[i - 1];
       // "Tories attack EU asylum moves" (headline) vs "the attack"
       const prevM = mentionAt(i - 1);
@@ -2043,8 +2054,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const passive = /ed$|en$/.test(t.lower) && (isPassive(i, lo) || tokens[q]?.lower === 'by');
     if (pred.needsInf && prevTok?.lower !== 'to') return;
     if (isHypothetical(i, lo, s) || pending(i, lo)) return;
-    const neg = isNegated(i, lo);
-    const imp = !passive && impersonal(i, lo);
+    // "it was wrong to back the war": an adjective against the act turns it, as a negation does
+    const impPol = passive ? 0 : impersonal(i, lo);
+    const imp = impPol !== 0;
+    const negatedInText = isNegated(i, lo);
+    const neg = negatedInText !== impPol < 0;
     let holders: string[];
     let targets: Target[] = [];
     // "was warned by the LTA for a lack of drive": a passive warning is a reprimand as often as an urging
@@ -2089,7 +2103,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       holders = speaker ? [speaker] : [];
       if (!holders.length) return;
     } else {
-      const hr = madeBy ? { holders: madeBy, controlled: false } : holdersFor(i, lo);
+      const hr = madeBy
+        ? { holders: madeBy, controlled: false }
+        : taggedNoun && prevSubject?.adj && prevSubject.actor
+          ? { holders: [prevSubject.actor], controlled: false }
+          : holdersFor(i, lo);
       holders = hr.holders;
       if (!holders.length) return;
       // the embedded verb of an urge ("press Russia to back"): not a stance of the holder
@@ -2288,6 +2306,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
     }
     if (!targets.length) return;
+    // "would not invade Iraq", "refused to fight an Israeli": no attack is no support either
+    if (neg && (pred.kind === 'ATTACK' || pred.kind === 'THREATEN')) return;
     if (neg && pred.polarity !== 0) {
       polarity = -pred.polarity as -1 | 1;
       kind =
@@ -2319,7 +2339,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           promise === 'threaten' && polarity < 0 && kind === 'OPPOSE' && pred.kind !== 'VETO' && 'actor' in tg
             ? 'THREATEN'
             : kind;
-        emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, k, polarity, neg, conf);
+        emit(s.i, h, speaker && speaker !== h ? speaker : undefined, tg, k, polarity, negatedInText, conf);
         if (prevTargets.length < 3) prevTargets.push(tg);
       }
       // attacks and accusatory acts reported by someone else: the speaker accuses the doer
@@ -2505,26 +2525,29 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
 
   /**
    * The verb at i is inside "it is ADJ to V" or "it is ADJ that ... V" with an adjective of necessity
-   * or judgement ("essential", "important", "right"): an impersonal construction with no holder of its own.
+   * or judgement: an impersonal construction with no holder of its own. 1 when the adjective is for
+   * the act ("essential", "important", "right"), -1 when against it ("wrong", "unacceptable"), else 0.
    */
-  function impersonal(i: number, lo: number): boolean {
+  function impersonal(i: number, lo: number): -1 | 0 | 1 {
     for (let k = i - 1, n = 0; k > lo && n < 14; k--, n++) {
       const t = tokens[k];
-      if (t.text === ',' || t.text === ';' || QUOTE.has(t.text)) return false;
-      if (!impersonalAdjectives.has(t.lower)) continue;
+      if (t.text === ',' || t.text === ';' || QUOTE.has(t.text)) return 0;
+      const pol = impersonalAdjectives.has(t.lower) ? 1 : impersonalAgainst.has(t.lower) ? -1 : 0;
+      if (!pol) continue;
       // the adjective must follow "it is" / "it was" / "it would be", adverbs allowed
       let b = k - 1;
       while (b > lo && tokens[b].pos === 'ADV') b--;
-      if (tokens[b]?.lemma !== 'be' && tokens[b]?.lower !== "'s") return false;
+      if (tokens[b]?.lemma !== 'be' && tokens[b]?.lower !== "'s") return 0;
       while (b > lo && (tokens[b - 1].pos === 'AUX' || modals.has(tokens[b - 1].lower))) b--;
-      if (tokens[b - 1]?.lower !== 'it') return false;
-      // then "to" or "that" right after the adjective, with no other finite verb before ours
-      const c = tokens[k + 1]?.lower;
-      if (c !== 'to' && c !== 'that') return false;
-      for (let x = k + 2; x < i; x++) if (tokens[x].pos === 'VERB' && c === 'to') return false;
-      return true;
+      if (tokens[b - 1]?.lower !== 'it') return 0;
+      // then "to" or "that" right after the adjective ("not to": "it is wrong not to back it"), with
+      // no other finite verb before ours
+      const c = tokens[k + (tokens[k + 1]?.lower === 'not' ? 2 : 1)]?.lower;
+      if (c !== 'to' && c !== 'that') return 0;
+      for (let x = k + 2; x < i; x++) if (tokens[x].pos === 'VERB' && c === 'to') return 0;
+      return pol;
     }
-    return false;
+    return 0;
   }
 
   /** "threaten", "vow", "pledge" or "promise" when the verb at i is its infinitive ("threatened to invade"). */

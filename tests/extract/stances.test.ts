@@ -524,6 +524,32 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('doubts: questioned, disputed, cast doubt on, poured scorn on, called into question', () => {
+    const cases: [string, string][] = [
+      ['The Law Society questioned the plan.', 'law-society CRITICIZE -1 plan'],
+      ['The plan was questioned by the Law Society.', 'law-society CRITICIZE -1 plan'],
+      ['The Law Society disputed the figures.', 'law-society REJECT -1 figures'],
+      ['The Law Society cast doubt on the plan.', 'law-society CRITICIZE -1 plan'],
+      ['The Law Society poured scorn on the plan.', 'law-society CRITICIZE -1 plan'],
+      ['The rules have been called into question by the Law Society.', 'law-society CRITICIZE -1 rules'],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual([want]);
+    // questioning a person is interrogation; "questioned why ..." names no topic
+    expect(view(run('Police questioned Tony Blair.'))).toEqual([]);
+    expect(view(run('The Law Society questioned why the Home Office had made no plans.'))).toEqual([]);
+  });
+
+  it('"it was wrong to V": the speaker is against the act; "would not invade" is no stance', () => {
+    expect(view(run('Mr Smith said it was wrong to back the war.'))).toEqual(['smith OPPOSE -1 war']);
+    expect(view(run('Mr Smith said it was wrong not to back the war.'))).toEqual(['smith SUPPORT 1 war']);
+    expect(view(run('Mr Smith said it is unacceptable to scrap the rebate.'))).toEqual([
+      'smith SUPPORT 1 rebate',
+    ]);
+    expect(run('Mr Smith said it was wrong to back the war.').stances[0].negated).toBe(false);
+    expect(view(run('Mr Smith said it was wrong to invade Iraq.'))).toEqual([]);
+    expect(view(run('Mr Smith said Britain would not invade Iraq.'))).toEqual([]);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
