@@ -908,6 +908,15 @@ export function buildMentions(
         ((/^(NOUN|PROPN|ADJ)$/.test(nextTok.pos) && nextTok.lower !== "'s") ||
           ((nextTok.lower === 'and' || nextTok.lower === 'or' || nextTok.text === ',') &&
             !/s$/.test(it.e.form)));
+      // "The American had cast doubt", "the Briton said": one person of that country, not the
+      // country ("the French", "the Chinese", "the Swiss" are its people, and stand for it)
+      if (
+        e.type === 'demonym' &&
+        !isAdj &&
+        tokens[it.t0 - 1]?.lower === 'the' &&
+        !/(sh|ch|ese|ss|s)$/i.test(textOf(it.t0, it.t1))
+      )
+        return n;
       const isMod =
         e.type !== 'demonym' &&
         e.type !== 'pluralDemonym' &&

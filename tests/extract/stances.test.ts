@@ -550,6 +550,14 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Mr Smith said Britain would not invade Iraq.'))).toEqual([]);
   });
 
+  it('"the American", "the Briton" alone are one person of that country, not the country; "the French" is', () => {
+    expect(run('The American had cast doubt on the claims. The Briton said he was fit.').actors).toEqual([]);
+    expect(run('The French criticised the plan.').actors.map((a) => a.id)).toEqual(['france']);
+    expect(run('The American government criticised the plan.').actors.map((a) => a.id)).toContain(
+      'united-states',
+    );
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
