@@ -358,6 +358,10 @@ export const forecastWords = new Set<string>(cues.forecastWords);
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
+/** Verbs that harm with one of their objects ("sends the wrong message"): as harmVerbs. */
+export const harmWithObject = new Map<string, string[]>(
+  Object.entries(cues.harmWithObject as Record<string, string[]>),
+);
 /** Verbs that state a judgement of their object: "called the change pragmatic", "found the policies abhorrent". */
 export const judgingVerbs = new Set<string>(cues.judgingVerbs);
 /** Of those, the ones that need "as" or "to be" before the judgement: "sees the ban as politically driven". */
@@ -423,6 +427,7 @@ for (const v of cues.coreVerbs as string[]) addLemma(v);
 for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
+for (const v of Object.keys(cues.harmWithObject)) addLemma(v);
 for (const v of cues.refusalWords as string[]) addLemma(v);
 for (const v of [...cues.normativeAgainst, ...cues.normativeFor] as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);

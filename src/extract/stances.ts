@@ -18,6 +18,7 @@ import {
   firstPerson,
   forecastWords,
   harmVerbs,
+  harmWithObject,
   honorifics,
   hypothetical,
   impersonalAdjectives,
@@ -209,6 +210,7 @@ const TRIGGERS = new Set<string>([
   ...nounPredicates.keys(),
   ...readiness,
   ...harmVerbs,
+  ...harmWithObject.keys(),
   ...judgingVerbs,
   'fire',
   'be',
@@ -2586,7 +2588,21 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     speaker: string,
   ): void {
     const t = tokens[i];
-    if (t.pos !== 'VERB' || !harmVerbs.has(t.lemma)) return;
+    if (t.pos !== 'VERB') return;
+    if (!harmVerbs.has(t.lemma)) {
+      // "the freeze sends the wrong message": a verb that harms with its object
+      const objects = harmWithObject.get(t.lemma);
+      const after = tokens
+        .slice(i + 1, i + 6)
+        .map((x) => x.lower)
+        .join(' ');
+      if (
+        !objects?.some(
+          (o) => after.startsWith(o) || after.startsWith(`the ${o}`) || after.startsWith(`a ${o}`),
+        )
+      )
+        return;
+    }
     const prev = tokens[i - 1];
     // "would undermine", "will damage", "is wrecking", "undermines", "had failed", "damaged";
     // not "to undermine", "could harm", a passive "was damaged"
@@ -2604,7 +2620,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (!finite || isNegated(i, lo)) return;
     // "failed to", "damaged by", "fails in practice": no object harmed
     const next = tokens[i + 1];
-    if (!next || next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'PUNCT') return;
+    if (
+      !next ||
+      ((next.pos === 'ADP' || next.pos === 'PART') && harmVerbs.has(t.lemma)) ||
+      next.pos === 'PUNCT'
+    )
+      return;
     // the subject is before the whole verb group ("Labour had failed", "would have damaged")
     let v = i;
     while (
@@ -2729,6 +2750,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         t.text === ',' ||
         t.text === ';' ||
         t.text === ':' ||
+        // a dash between clauses: "... murder sentences - such action sends out the wrong message"
+        /^[-–—]$/.test(t.text) ||
         t.lower === 'that' ||
         (t.pos === 'VERB' && reporting.has(t.lemma)) ||
         QUOTE.has(t.text)

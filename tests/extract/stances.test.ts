@@ -558,6 +558,23 @@ describe('stance extraction on short texts', () => {
     );
   });
 
+  it('harm with an object in reported speech: "sends the wrong message", "impugning the integrity"; a dash ends the subject', () => {
+    expect(view(run('Mr Smith said the freeze sends the wrong message to motorists.'))).toEqual([
+      'smith CRITICIZE -1 freeze',
+    ]);
+    expect(view(run('Gordon Brown said Mr Fallon was impugning the integrity of the ONS.'))).toEqual([
+      'gordon-brown CRITICIZE -1 fallon',
+    ]);
+    expect(view(run('Mr Smith said the plan sends a message to voters.'))).toEqual([]);
+    expect(
+      view(
+        run(
+          'Mr Smith said: "There is concern about cuts in sentences - such action sends out the wrong signal."',
+        ),
+      ),
+    ).toEqual(['smith CRITICIZE -1 action']);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
