@@ -610,9 +610,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       return tokens[b]?.lower === 'the' ? b - 1 : b;
     };
     let k = before(m);
-    // (a list ends with "and": "In Paris, President Kirchner" is none)
-    if (tokens[k]?.lower !== 'and') return list;
-    while (k >= 0 && (tokens[k].lower === 'and' || tokens[k].text === ',')) {
+    // (a list ends with "and": "In Paris, President Kirchner" is none; or "nor": "neither Russia nor China")
+    if (tokens[k]?.lower !== 'and' && tokens[k]?.lower !== 'nor') return list;
+    while (k >= 0 && (tokens[k].lower === 'and' || tokens[k].lower === 'nor' || tokens[k].text === ',')) {
       const prev = mentionAt(k - 1);
       if (!prev || prev.adj || prev.pron) break;
       list.unshift(prev);
@@ -1449,6 +1449,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     return false;
   };
+  /** A clause with "neither X nor Y" (or opening with "Nor") before the verb at p: "neither the Irish Government nor MIT was willing to fund it". */
+  const neitherNor = (p: number, lo: number): boolean =>
+    (tokens[lo]?.lower === 'nor' && lo < p) || tokens.slice(lo, p).some((x) => x.lower === 'neither');
   /** "has not yet backed", "has yet to back": undecided, neither for nor against. */
   const pending = (p: number, lo: number): boolean => {
     if (tokens[p - 1]?.lower === 'to' && tokens[p - 2]?.lower === 'yet' && p - 2 >= lo) return true;
@@ -1819,7 +1822,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       !readinessNeutral.has(tokens[i + 2].lemma)
     ) {
       const { holders } = holdersFor(i, lo);
-      const neg = isNegated(i, lo);
+      const neg = isNegated(i, lo) || neitherNor(i, lo);
       if (!isHypothetical(i, lo, s)) {
         let e = i + 3;
         e = npEnd(e, s.t1, 8);
@@ -2059,7 +2062,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // "it was wrong to back the war": an adjective against the act turns it, as a negation does
     const impPol = passive ? 0 : impersonal(i, lo);
     const imp = impPol !== 0;
-    const negatedInText = isNegated(i, lo);
+    const negatedInText = isNegated(i, lo) || neitherNor(i, lo);
     const neg = negatedInText !== impPol < 0;
     let holders: string[];
     let targets: Target[] = [];

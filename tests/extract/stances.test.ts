@@ -575,6 +575,26 @@ describe('stance extraction on short texts', () => {
     ).toEqual(['smith CRITICIZE -1 action']);
   });
 
+  it('world news: arming and funding, sanctions, ambassadors withdrawn, dissatisfaction voiced, talks held', () => {
+    const cases: [string, string[]][] = [
+      ['Qatar has been arming the Free Syrian Army.', ['qatar SUPPORT 1 free-syrian-army']],
+      ['The EU extended sanctions against Belarus.', ['european-union OPPOSE -1 belarus']],
+      ['EU sanctions on Iran will stay.', ['european-union OPPOSE -1 iran']],
+      ['Britain withdrew its ambassador from Syria.', ['united-kingdom OPPOSE -1 syria']],
+      ['Beijing voiced strong dissatisfaction with the move.', ['china CRITICIZE -1 move']],
+      ['Mr Blair held talks with President George W Bush.', ['tony-blair CONSULT 0 george-w-bush']],
+      ["Rover's talks with Shanghai Automotive Industry Corp stalled.", []],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
+  it('"neither X nor Y" negates the verb for both', () => {
+    expect(view(run('Neither Russia nor China backed the plan.'))).toEqual([
+      'russia OPPOSE -1 plan',
+      'china OPPOSE -1 plan',
+    ]);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
