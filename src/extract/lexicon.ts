@@ -305,6 +305,10 @@ export const nounPredicates = new Map<string, NounPredicate>();
 for (const n of preds.nouns) nounPredicates.set(n.word, n);
 /** Verbs that state the stance a noun names: "expressed support for", "voiced opposition to". */
 export const lightVerbs = new Set<string>(preds.lightVerbs ?? []);
+/** Nouns of relation ("ally", "critic"): said of an actor, its stance toward whom it relates to. */
+export const relationNouns = new Map<string, { kind: StanceKind; polarity: -1 | 1 }>(
+  Object.entries(preds.relationNouns as Record<string, { kind: StanceKind; polarity: -1 | 1 }>),
+);
 export interface AdjPredicate {
   words: string[];
   kind: StanceKind;
@@ -340,6 +344,8 @@ export const impersonalAdjectives = new Set<string>(cues.impersonalAdjectives);
 /** Adjectives against the act in "it is ADJ to V" ("it was wrong to back the war"): the speaker opposes it. */
 export const impersonalAgainst = new Set<string>(cues.impersonalAgainst);
 export const timeWords = new Set<string>(cues.timeWords);
+/** Phrases of manner that end a target ("in the strongest terms"), as word lists. */
+export const mannerPhrases: string[][] = (cues.mannerPhrases as string[]).map((p) => p.split(' '));
 export const timeDeterminers = new Set<string>(cues.timeDeterminers);
 export const timeUnits = new Set<string>(cues.timeUnits);
 export const nonNameCaps = new Set<string>(cues.nonNameCaps);

@@ -29,6 +29,7 @@ import {
   labourWords,
   lightVerbs,
   makerVerbs,
+  mannerPhrases,
   modals,
   negation,
   negativeEval,
@@ -44,6 +45,7 @@ import {
   readinessNeutral,
   receiveVerbs,
   refusalWords,
+  relationNouns,
   reporting,
   rolePhrases,
   skipInSubject,
@@ -211,6 +213,7 @@ const TRIGGERS = new Set<string>([
   ...readiness,
   ...harmVerbs,
   ...harmWithObject.keys(),
+  ...relationNouns.keys(),
   ...judgingVerbs,
   'fire',
   'be',
@@ -1023,6 +1026,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (!m) return tokens[k - 1]?.pos === 'PROPN' && tokens[k - 1].cap;
     return !m.pron && (m.pre ?? k) < k && (tokens[k + 1]?.lower === "'s" || possessiveMark(k + 1));
   }
+  /** Whether one of cues.json mannerPhrases ("in the strongest terms") starts at k. */
+  function mannerAt(k: number): boolean {
+    return mannerPhrases.some((ws) => ws.every((w, n) => tokens[k + n]?.lower === w));
+  }
+
   function npEnd(q: number, end: number, maxLen = 14): number {
     let k = q;
     let n = 0;
@@ -1035,6 +1043,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (t.pos === 'PUNCT' && t.text !== '%' && t.text !== '&') break;
       if (STOP_NP.has(low) && k > q) break;
+      // "condemned the bombing in the strongest terms": a manner is no part of the target
+      if (k > q && mannerAt(k)) break;
       // "criticised Russia yesterday", "backed the plan last week": a time is no part of the target
       // (not "the Today programme", not inside a quoted phrase: "'pay later' Budget")
       if (
@@ -1534,6 +1544,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       nominalStances(s, i, t, lo, speaker, baseConf, prevTargets);
       clausalStances(s, i, t, lo, speaker);
       verbStances(s, i, t, lo, speaker, baseConf, prevTargets);
+      relationStances(s, i, t, lo, speaker, baseConf);
     }
   }
 
@@ -1950,6 +1961,76 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
           if (h !== speaker) emit(s.i, speaker, speaker, { actor: h }, 'CRITICIZE', -1, false, 0.6);
       }
     }
+  }
+
+  /**
+   * A noun of relation (predicates.json relationNouns) said of an actor, with whom it relates:
+   * "Russia, Syria's main ally, ...", "Iran and Russia are Assad's allies", "Mr Smith, a fierce critic
+   * of the war, ...", "X is not an ally of Y" (negated: against).
+   */
+  function relationStances(
+    s: Sentence,
+    i: number,
+    t: Token,
+    lo: number,
+    speaker: string | undefined,
+    baseConf: number,
+  ): void {
+    const rel = relationNouns.get(t.lower);
+    if (!rel || t.pos !== 'NOUN') return;
+    // the words before the noun: adjectives ("main", "long-time"), a possessor or an article
+    let b = i - 1;
+    while (b >= lo && (tokens[b].pos === 'ADJ' || tokens[b].pos === 'ADV')) b--;
+    const targets: Target[] = [];
+    let start: number;
+    const pm = mentionAt(b);
+    if (tokens[b]?.lower === "'s" || possessiveMark(b)) {
+      const owner = mentionAt(b - 1);
+      if (!owner?.actor) return;
+      targets.push({ actor: owner.actor });
+      start = mentionStart(owner);
+      if (tokens[start - 1]?.lower === 'the') start--;
+    } else if (pm?.pron && POSSESSIVE.has(pm.pron)) {
+      if (!pm.actor) return;
+      targets.push({ actor: pm.actor });
+      start = b;
+    } else if (/^(a|an|the)$/.test(tokens[b]?.lower ?? '')) start = b;
+    else return;
+    // "... of Y"
+    if (!targets.length) {
+      if (tokens[i + 1]?.lower !== 'of') return;
+      targets.push(...targetsAt(i + 2, s.t1));
+    }
+    if (!targets.length) return;
+    // "one of Assad's closest allies"
+    if (tokens[start - 1]?.lower === 'of' && tokens[start - 2]?.lower === 'one') start -= 2;
+    // the holder: an appositive ("Russia, Syria's main ally,") or a copula's subject ("Russia is ...")
+    let holders: Mention[] = [];
+    let neg = false;
+    const before = tokens[start - 1];
+    if (before?.text === ',') {
+      const m = mentionAt(start - 2);
+      if (m && !m.adj && !m.pron) holders = [m];
+    } else {
+      let c = start - 1;
+      while (c > lo && (tokens[c].pos === 'ADV' || negation.has(tokens[c].lower))) {
+        if (negation.has(tokens[c].lower)) neg = true;
+        c--;
+      }
+      if (tokens[c]?.lemma !== 'be' || isHypothetical(c, lo, s)) return;
+      let v = c;
+      while (v > lo && (tokens[v - 1].pos === 'AUX' || modals.has(tokens[v - 1].lower))) {
+        // "would be an ally", "could become": not what it is
+        if (/^(would|could|might|may|'d)$/.test(tokens[v - 1].lower)) return;
+        v--;
+      }
+      const m = mentionAt(v - 1);
+      if (m && !m.adj) holders = coordinatedLeft(m);
+    }
+    const pol = (neg ? -rel.polarity : rel.polarity) as -1 | 1;
+    const kind: StanceKind = neg ? (pol > 0 ? 'SUPPORT' : 'OPPOSE') : rel.kind;
+    for (const h of actorsOf(holders))
+      for (const tg of targets) emit(s.i, h, speaker, tg, kind, pol, neg, baseConf - 0.1);
   }
 
   /** A stance verb from the lexicon with its holders, targets, negation and voice. */

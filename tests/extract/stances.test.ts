@@ -595,6 +595,32 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('nouns of relation said of an actor: "Russia, Syria\'s main ally,", "are Assad\'s allies", "a fierce critic of"', () => {
+    const cases: [string, string[]][] = [
+      [
+        "Russia, Syria's main ally, vetoed the resolution.",
+        ['russia SUPPORT 1 syria', 'russia VETO -1 resolution'],
+      ],
+      [
+        "Iran and Russia are President Bashar al-Assad's main allies.",
+        ['iran SUPPORT 1 bashar-al-assad', 'russia SUPPORT 1 bashar-al-assad'],
+      ],
+      ["Russia is one of Syria's closest allies.", ['russia SUPPORT 1 syria']],
+      ['Clare Short, a fierce critic of the war, resigned.', ['clare-short CRITICIZE -1 war']],
+      ['Sergei Lavrov said Bashar al-Assad was not an ally of Russia.', ['bashar-al-assad OPPOSE -1 russia']],
+      ['Russia would be an ally of Syria if it wanted.', []],
+      ['The supporters of the club were angry.', []],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
+  it('a phrase of manner ends the target: "condemned the bombing in the strongest terms"', () => {
+    expect(view(run('Ankara condemned the bombing in the strongest terms.'))).toEqual([
+      'turkey CONDEMN -1 bombing',
+    ]);
+    expect(view(run('Russia criticised the plan in a statement.'))).toEqual(['russia CRITICIZE -1 plan']);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
