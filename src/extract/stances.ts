@@ -2150,6 +2150,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // "was warned by the LTA for a lack of drive": a passive warning is a reprimand as often as an urging
     if (passive && pred.objThen) return;
     if (passive) {
+      // "is strongly opposed to any takeover by Mr Glazer": an adjective with its object, no passive
+      if (tokens[q]?.lower === 'to') return;
+      // "must be ratified by", "will be backed by": not done yet
+      for (let k = i - 1; k >= lo && k > i - 5; k--)
+        if (/^(must|should|will|would|shall|may|might|could|can|'ll)$/.test(tokens[k].lower)) return;
       // agent after "by"; the grammatical subject is the target
       let j = q;
       if (tokens[j]?.lower === 'by') j++;
@@ -2160,7 +2165,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
       if (j < 0) return;
       if (tokens[j]?.lower === 'the') j++;
-      const am = mentionAt(j);
+      // "by the parliamentary Joint Committee on Human Rights"
+      if (tokens[j]?.pos === 'ADJ' && !mentionAt(j) && mentionAt(j + 1) && tokens[j - 1]?.lower === 'the')
+        j++;
+      // "backed by former Metropolitan Police Commissioner Sir John Stevens": the person after the titles
+      const am = headMentionAt(j);
       if (!am || am.adj) return;
       // "backed by his predecessor", "by Yapp's coach": the agent is the one the possessive names
       // (not "the Music Managers' Forum": a capitalised word after the apostrophe goes on with the name)

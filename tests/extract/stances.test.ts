@@ -621,6 +621,25 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Russia criticised the plan in a statement.'))).toEqual(['russia CRITICIZE -1 plan']);
   });
 
+  it('a passive agent after titles or an adjective; no agent after "opposed to ... by", none for "must be ratified by"', () => {
+    const cases: [string, string[]][] = [
+      [
+        "Mr Llwyd's theory has been questioned by Plaid Cymru's former President, Dafydd Wigley.",
+        ["dafydd-wigley CRITICIZE -1 Mr Llwyd's theory"],
+      ],
+      [
+        'The new rules have been called into question by the parliamentary Joint Committee on Human Rights.',
+        ['joint-committee CRITICIZE -1 new rules'],
+      ],
+      ["The committee's decision must be ratified by Defence Secretary Geoff Hoon.", []],
+      [
+        'Shareholders United is strongly opposed to any takeover by Malcolm Glazer.',
+        ['shareholders-united OPPOSE -1 takeover'],
+      ],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
