@@ -2836,8 +2836,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     }
     // "may have been offensive but were not racist": an elided subject
     if (tokens[e - 1]?.pos === 'CCONJ' || tokens[e - 1]?.lower === 'but') return;
-    let b = e - 1;
-    while (b >= lo) {
+    // a pronoun right before the verb is the whole subject ("for as long as they were competent")
+    const pronounSubject = tokens[e - 1]?.pos === 'PRON' && e - 1 > lo;
+    let b = pronounSubject ? e - 2 : e - 1;
+    while (!pronounSubject && b >= lo) {
       const t = tokens[b];
       if (
         t.text === ',' ||
@@ -2881,7 +2883,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       }
     }
     const first = tokens[sb];
-    if (first && /^(it|this|that|there|which|what|he|she|they|we|i|you)$/.test(first.lower)) {
+    if (
+      first &&
+      /^(it|this|that|there|which|what|he|she|they|we|i|you|i'm|we're|you're|they're)$/.test(first.lower)
+    ) {
       // pronoun subjects: only resolved third-person actors
       const pm = mentionAt(sb);
       if (!(pm?.actor && e - sb === 1 && (pm.pron === 'he' || pm.pron === 'she'))) return;

@@ -640,6 +640,20 @@ describe('stance extraction on short texts', () => {
     for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
   });
 
+  it('more words of judgement in reported speech; a pronoun before the verb is the whole subject', () => {
+    const cases: [string, string[]][] = [
+      [
+        'Lord Bingham said the rules were incompatible with human rights law.',
+        ['bingham CRITICIZE -1 rules'],
+      ],
+      ['Michael Howard said truancy was very bad.', ['michael-howard CRITICIZE -1 truancy']],
+      ['Lord Goldsmith said military action was lawful.', ['goldsmith PRAISE 1 military action']],
+      ['Patricia Hewitt said firms could employ people for as long as they were competent.', []],
+      ['Michael Howard said: "I\'m just being honest."', []],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
