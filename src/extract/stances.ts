@@ -1502,6 +1502,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       )
         return true;
       if (low === 'why' || low === 'how') return true;
+      // an inverted condition: "Had England's kickers not been so bad, ...", "Were the Tories to win, ..."
+      if (
+        !clauseEdge &&
+        /^(had|were|should)$/.test(low) &&
+        (k === s.t0 || QUOTE.has(tokens[k - 1]?.text ?? '')) &&
+        /^(DET|PROPN|PRON|NOUN)$/.test(tokens[k + 1]?.pos ?? '')
+      )
+        return true;
       // "rejected claims that Britain backed the war", "there is no suggestion he opposes it":
       // what a claim says is not stated as fact
       if (!clauseEdge && low === 'that' && claim(k - 1)) return true;

@@ -654,6 +654,14 @@ describe('stance extraction on short texts', () => {
     for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
   });
 
+  it('an inverted condition is no stance: "Had Labour backed the plan, ..."', () => {
+    expect(view(run('Had Labour backed the plan, it would have passed.'))).toEqual([]);
+    expect(
+      view(run('Clive Woodward said: "Had England\'s kickers not been so bad, we would have won."')),
+    ).toEqual([]);
+    expect(view(run('Labour had backed the plan.'))).toEqual(['labour-party SUPPORT 1 plan']);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
