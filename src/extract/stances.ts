@@ -2867,6 +2867,18 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       // "no room for complacency simply because we are successful": the subject starts after it
       // (not "since": "his record since his arrival is excellent")
       if (/^(because|although|though|whilst|while|unless|where|when|who|which)$/.test(t.lower)) break;
+      // "told BBC Radio 4's Today the government was ...": an article after a name opens the subject
+      const nm = tokens[b - 1];
+      if (
+        t.lower === 'the' &&
+        nm?.cap &&
+        /^(PROPN|NOUN)$/.test(nm.pos) &&
+        !/ing$/.test(nm.lower) &&
+        b - 1 >= lo
+      ) {
+        b--;
+        break;
+      }
       b--;
     }
     // "Addressing claims that the new law was unenforceable, Mr Michael said": the claim is others'

@@ -662,6 +662,15 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Labour had backed the plan.'))).toEqual(['labour-party SUPPORT 1 plan']);
   });
 
+  it('an article after a capitalised name opens the subject of a judgement ("told BBC Radio 4\'s Today the government was ...")', () => {
+    expect(view(run("Bill Cash told BBC Radio 4's Today the plan was intensely authoritarian."))).toEqual([
+      'bill-cash CRITICIZE -1 plan',
+    ]);
+    expect(view(run('Ken Jones said: "Beating the Aussies would be a massive achievement."'))).toEqual([
+      'ken-jones PRAISE 1 Beating the Aussies',
+    ]);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
