@@ -1239,12 +1239,19 @@ export function buildMentions(
   const peopleCountries = () => {
     const counts = new Map<string, number>();
     for (const m of mentions) {
-      const c = m.actor && actors.get(m.actor)?.kind === 'PERSON' ? countryOf(m.actor) : undefined;
+      const c = m.actor && !m.pron && actors.get(m.actor)?.kind === 'PERSON' ? countryOf(m.actor) : undefined;
       if (c && known.get(c)?.kind === 'COUNTRY') counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     return counts;
   };
-  const topCountry = topOf(countryCount) ?? (govMentions.length ? topOf(peopleCountries()) : undefined);
+  // the countries named, and those the people named serve: "Charles Clarke ... the Madrid rail
+  // bombing ... the government" is the UK's
+  const combined = (): Map<string, number> => {
+    const counts = new Map(countryCount);
+    for (const [c, n] of peopleCountries()) counts.set(c, (counts.get(c) ?? 0) + n);
+    return counts;
+  };
+  const topCountry = govMentions.length ? topOf(combined()) : topOf(countryCount);
   for (const g of govMentions) {
     if (g.country) continue;
     if (g.viaPerson && g.viaPerson !== 'PRON') {

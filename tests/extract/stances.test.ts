@@ -671,6 +671,14 @@ describe('stance extraction on short texts', () => {
     ]);
   });
 
+  it('"the government" is the country of the people named, when they outnumber the countries named', () => {
+    const r = run(
+      'Home Secretary Charles Clarke defended the bill. Critics cited the Madrid rail bombing. ' +
+        'Bill Cash said the government was intensely authoritarian. Mr Clarke disagreed.',
+    );
+    expect(view(r)).toContain('bill-cash CRITICIZE -1 united-kingdom-government');
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
