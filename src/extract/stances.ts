@@ -2157,6 +2157,9 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let targets: Target[] = [];
     // "was warned by the LTA for a lack of drive": a passive warning is a reprimand as often as an urging
     if (passive && pred.objThen) return;
+    // "Collins was suspended by": the subject has none of the words the object must have
+    if (passive && pred.objHeads && !tokens.slice(lo, i).some((x) => pred.objHeads!.includes(x.lower)))
+      return;
     if (passive) {
       // "is strongly opposed to any takeover by Mr Glazer": an adjective with its object, no passive
       if (tokens[q]?.lower === 'to') return;
@@ -2242,6 +2245,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             let has = false;
             for (let x = q, e = npEnd(q, s.t1, 8); x < e; x++) if (heads.has(tokens[x].lower)) has = true;
             if (!has) targets = [];
+            // "suspended Syria's membership": the owner is the one it is against
+            const owner = mentionAt(tokens[q]?.lower === 'the' ? q + 1 : q);
+            if (has && owner?.actor && !owner.pron && tokens[owner.t1]?.lower === "'s")
+              targets = [{ actor: owner.actor }];
           }
           if (pred.notWith) {
             // "kept pace with", "keep the dollar low", "retains his place": idioms, no stance

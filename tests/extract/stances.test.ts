@@ -679,6 +679,21 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toContain('bill-cash CRITICIZE -1 united-kingdom-government');
   });
 
+  it('diplomatic ties cut or restored, membership suspended, calls led', () => {
+    const cases: [string, string[]][] = [
+      ['Saudi Arabia cut diplomatic ties with Iran.', ['saudi-arabia OPPOSE -1 iran']],
+      ['Saudi Arabia severed diplomatic relations with Iran.', ['saudi-arabia OPPOSE -1 iran']],
+      ['Egypt restored diplomatic ties with Iran.', ['egypt SUPPORT 1 iran']],
+      ["The Arab League suspended Syria's membership.", ['arab-league OPPOSE -1 syria']],
+      ['Michelle Collins was suspended by the US Anti-Doping Agency.', []],
+      [
+        'Britain and France led calls for tougher action against Iran.',
+        ['united-kingdom URGE 0 tougher action against Iran', 'france URGE 0 tougher action against Iran'],
+      ],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
