@@ -355,6 +355,8 @@ export const claimNouns = new Set<string>(cues.claimNouns);
 export const receiveVerbs = new Set<string>(cues.receiveVerbs);
 /** Words of armed forces: "came under fire from" them, or for them, is literal. */
 export const armedWords = new Set<string>(cues.armedWords);
+/** Verbs that give up a stance named after them ("abandoned its support for"). */
+export const abandonVerbs = new Set<string>(cues.abandonVerbs);
 /** Documents ("a motion opposing the bill") whose maker (cues.json makerVerbs) holds what they say. */
 export const documentNouns = new Set<string>(cues.documentNouns);
 export const makerVerbs = new Set<string>(cues.makerVerbs);
@@ -438,6 +440,7 @@ for (const v of cues.refusalWords as string[]) addLemma(v);
 for (const v of [...cues.normativeAgainst, ...cues.normativeFor] as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);
 for (const v of cues.makerVerbs as string[]) addLemma(v);
+for (const v of cues.abandonVerbs as string[]) addLemma(v);
 lemmaMap.set('criticised', 'criticise');
 /** Lemma of a lower-cased word form (the word itself when unknown). */
 export function lemmaOf(lower: string): string {

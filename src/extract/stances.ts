@@ -6,6 +6,7 @@ import type { ExtractedStance, StanceKind, TopicTarget } from '../types.js';
 import type { Doc, Sentence, Token } from './doc.js';
 import type { NounPredicate } from './lexicon.js';
 import {
+  abandonVerbs,
   adjPredicates,
   armedWords,
   capitalState,
@@ -1811,7 +1812,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         // a modifier ("EU demand"), or a possessive pronoun ("its support"); not "the EU" + noun
         if (pm && pm.t1 === h + 1 && ((pm.adj && !pm.pron) || POSSESSIVE.has(pm.pron ?? ''))) hm = pm;
       }
-      const holder = hm ? resolveHolder(hm, hm.t0) : undefined;
+      // "Russia abandoned its support for", "backed away from its opposition to": no longer held
+      const gov = hm ? tokens[hm.t0 - 1] : undefined;
+      const dropped =
+        !!gov &&
+        (abandonVerbs.has(gov.lemma) || (gov.lower === 'from' && tokens[hm!.t0 - 2]?.lower === 'away'));
+      const holder = hm && !dropped ? resolveHolder(hm, hm.t0) : undefined;
       if (holder) {
         const q = i + 2;
         let tgs: Target[];

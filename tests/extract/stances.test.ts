@@ -694,6 +694,17 @@ describe('stance extraction on short texts', () => {
     for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
   });
 
+  it('a stance given up is no stance ("abandoned its support for"); concern voiced with an adjective', () => {
+    const cases: [string, string[]][] = [
+      ['Russia abandoned its support for the plan.', []],
+      ['Labour dropped its opposition to the plan.', []],
+      ['Russia reaffirmed its support for the plan.', ['russia SUPPORT 1 plan']],
+      ['The EU voiced deep concern about the crackdown.', ['european-union CRITICIZE -1 crackdown']],
+      ['Egypt expressed grave concerns over the escalation.', ['egypt CRITICIZE -1 escalation']],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
