@@ -232,6 +232,8 @@ export const documentHeads = new Set<string>(roles.documentHeads);
 export const orgTails = new Set<string>(roles.orgTails);
 /** Organisation heads that name one alone ("the Guardian", "Congress"), unlike "the Commission". */
 export const orgHeadsAlone = new Set<string>(roles.orgHeadsAlone);
+/** Lower-case nouns that make the capitalised name after them an organisation ("think tank Demos"). */
+export const orgDescriptors = new Set<string>(roles.orgDescriptors);
 /** Members' titles after a constituency ("the Glasgow Kelvin MP"). */
 export const memberTitles = new Set<string>(roles.memberTitles);
 /** Roles that speak for the country named before them ("Iraq's prime minister"). */

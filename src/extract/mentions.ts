@@ -28,6 +28,7 @@ import {
   nonNameCaps,
   notNamesAlone,
   notOrgAcronyms,
+  orgDescriptors,
   orgHeads,
   orgHeadsAlone,
   orgParent,
@@ -640,6 +641,17 @@ export function buildMentions(
     const head = ofIdx > 0 ? words[ofIdx - 1] : words[words.length - 1];
     const prev = tokens[it.t0 - 1];
     const lr = leftRole(it.t0);
+    // "civil rights group Liberty", "think tank Demos", "the charity Shelter": a descriptor names an organisation
+    if (
+      prev &&
+      prev.sent === tokens[it.t0].sent &&
+      !prev.cap &&
+      orgDescriptors.has(prev.lower) &&
+      !/^(of|for)$/.test(words[0])
+    ) {
+      nameKind.set(it, 'org');
+      return;
+    }
     if (user.has(it.text.toLowerCase())) {
       nameKind.set(it, 'org');
       return;

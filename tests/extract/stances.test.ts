@@ -705,6 +705,15 @@ describe('stance extraction on short texts', () => {
     for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
   });
 
+  it('a descriptor before a name makes it an organisation: "civil rights group Liberty", "the charity Shelter"', () => {
+    expect(view(run('Civil rights group Liberty called on Tony Blair to release the men.'))).toEqual([
+      'liberty URGE 0 tony-blair',
+    ]);
+    expect(view(run('The charity Shelter criticised the plan.'))).toEqual(['shelter CRITICIZE -1 plan']);
+    const r = run('Rock group Kaiser Chiefs won the award.');
+    expect(r.actors.find((a) => a.id === 'kaiser-chiefs')?.kind).toBe('ORGANIZATION');
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
