@@ -2243,6 +2243,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
                 break;
               }
           targets = targetsAt(q, end, pred);
+          // "had signed up to play Jack": an infinitive after "up to" is no object (after "agreed to"
+          // it is what is agreed)
+          if (
+            pred.particles.length > 1 &&
+            pred.particles.at(-1) === 'to' &&
+            tokens[q]?.pos === 'VERB' &&
+            tokens[q].lower === tokens[q].lemma
+          )
+            targets = [];
           if (!targets.length && !pred.particles.length) targets = relativeObject(i, q, lo, pred);
           if (pred.ownAction) targets = ownActionTargets(q, s.t1, targets);
           if (pred.objHeads) {

@@ -714,6 +714,22 @@ describe('stance extraction on short texts', () => {
     expect(r.actors.find((a) => a.id === 'kaiser-chiefs')?.kind).toBe('ORGANIZATION');
   });
 
+  it('phrasal stances: took aim at, came out against, stood up for, poured cold water on, signed up to, railed against', () => {
+    const cases: [string, string[]][] = [
+      ['Russia took aim at the Ukrainian government.', ['russia CRITICIZE -1 ukraine']],
+      ['Labour came out against the plan.', ['labour-party OPPOSE -1 plan']],
+      ['Russia stood up for the Ukrainian government.', ['russia SUPPORT 1 ukraine']],
+      ['Herman Gref poured cold water on the plan.', ['herman-gref CRITICIZE -1 plan']],
+      [
+        'The United States has refused to sign up to the Kyoto treaty.',
+        ['united-states OPPOSE -1 Kyoto treaty'],
+      ],
+      ['Joe Pasquale had signed up to play Jack in Birmingham.', []],
+      ['Jack McConnell railed against drinks promotions.', ['jack-mcconnell CRITICIZE -1 drinks promotions']],
+    ];
+    for (const [text, want] of cases) expect(view(run(text)), text).toEqual(want);
+  });
+
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
