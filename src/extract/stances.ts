@@ -1027,9 +1027,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (!m) return tokens[k - 1]?.pos === 'PROPN' && tokens[k - 1].cap;
     return !m.pron && (m.pre ?? k) < k && (tokens[k + 1]?.lower === "'s" || possessiveMark(k + 1));
   }
+  /** Whether the lower-case words follow one another from token k (particles, phrases). */
+  function wordsAt(k: number, words: string[]): boolean {
+    return words.every((w, n) => tokens[k + n]?.lower === w);
+  }
   /** Whether one of cues.json mannerPhrases ("in the strongest terms") starts at k. */
   function mannerAt(k: number): boolean {
-    return mannerPhrases.some((ws) => ws.every((w, n) => tokens[k + n]?.lower === w));
+    return mannerPhrases.some((ws) => wordsAt(k, ws));
   }
 
   function npEnd(q: number, end: number, maxLen = 14): number {
@@ -1461,8 +1465,11 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     return false;
   };
   /** A clause with "neither X nor Y" (or opening with "Nor") before the verb at p: "neither the Irish Government nor MIT was willing to fund it". */
-  const neitherNor = (p: number, lo: number): boolean =>
-    (tokens[lo]?.lower === 'nor' && lo < p) || tokens.slice(lo, p).some((x) => x.lower === 'neither');
+  const neitherNor = (p: number, lo: number): boolean => {
+    if (tokens[lo]?.lower === 'nor' && lo < p) return true;
+    for (let k = lo; k < p; k++) if (tokens[k].lower === 'neither') return true;
+    return false;
+  };
   /** "has not yet backed", "has yet to back": undecided, neither for nor against. */
   const pending = (p: number, lo: number): boolean => {
     if (tokens[p - 1]?.lower === 'to' && tokens[p - 2]?.lower === 'yet' && p - 2 >= lo) return true;
@@ -1663,7 +1670,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const adjs = adjPredicates.get(t.lower);
     if (adjs) {
       for (const ap of adjs) {
-        if (!ap.words.every((w, n) => tokens[i + n]?.lower === w)) continue;
+        if (!wordsAt(i, ap.words)) continue;
         const q = i + ap.words.length;
         let holders: string[] = [];
         const prev = tokens[i - 1];
@@ -1702,12 +1709,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const gerund = /ing$/.test(tokens[q]?.lower ?? '') ? lexVerb(tokens[q]) : undefined;
         if (
           ap.polarity > 0 &&
-          gerund?.some(
-            (c) =>
-              c.frame === 'obj' &&
-              !c.actorOnly &&
-              c.particles.every((w, n) => tokens[q + 1 + n]?.lower === w),
-          )
+          gerund?.some((c) => c.frame === 'obj' && !c.actorOnly && wordsAt(q + 1, c.particles))
         )
           continue;
         const neg = isNegated(i, lo);
@@ -2067,17 +2069,13 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       /ed$/.test(t.lower) &&
       !!prevSubject &&
       !prevSubject.adj &&
-      cands.some(
-        (c) => c.particles.length > 0 && c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w),
-      );
+      cands.some((c) => c.particles.length > 0 && wordsAt(i + 1, c.particles));
     // "The Law Society cast doubt on the plan": a verb tagged as a noun after its subject (which
     // then looked like a modifier, "Law Society cast"), with two or more of its particles after it
     const taggedNoun =
       t.pos === 'NOUN' &&
       !!prevSubject &&
-      cands.some(
-        (c) => c.particles.length > 1 && c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w),
-      );
+      cands.some((c) => c.particles.length > 1 && wordsAt(i + 1, c.particles));
     if ((t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN') && !taggedPast && !taggedNoun) {
       const prev = tokens[i - 1];
       // "Tories attack EU asylum moves" (headline) vs "the attack"
@@ -2113,7 +2111,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     let pred: Predicate | undefined;
     let q = i + 1;
     for (const c of cands) {
-      if (c.particles.every((w, n) => tokens[i + 1 + n]?.lower === w)) {
+      if (wordsAt(i + 1, c.particles)) {
         pred = c;
         q = i + 1 + c.particles.length;
         break;
