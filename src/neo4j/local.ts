@@ -132,20 +132,23 @@ export function localPassword(
  */
 const SYNC_LIMIT_MS = 120_000;
 
-function timedOut(res: SpawnSyncReturns<string>, what: string): void {
+/** spawnSync with that limit; a child stopped by it is a UserError naming `what`. */
+function spawnLimited(
+  cmd: string,
+  args: string[],
+  what: string,
+  env?: NodeJS.ProcessEnv,
+): SpawnSyncReturns<string> {
+  const res = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: SYNC_LIMIT_MS, killSignal: 'SIGKILL' });
   if ((res.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
     throw new UserError(`${what} did not finish within ${SYNC_LIMIT_MS / 1000} s and was stopped.`);
+  return res;
 }
 
 /** The java to run: $JAVA_HOME/bin/java if set, else `java` on PATH. Must be 17 or newer. */
 export function findJava(): { java: string; major: number } {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const res = spawnSync(java, ['-version'], {
-    encoding: 'utf8',
-    timeout: SYNC_LIMIT_MS,
-    killSignal: 'SIGKILL',
-  });
-  timedOut(res, `${java} -version`);
+  const res = spawnLimited(java, ['-version'], `${java} -version`);
   if (res.error || res.status !== 0) {
     throw new UserError(
       `Java was not found (${java}). Neo4j 5.26 needs Java 17 or 21: install a JDK (e.g. 'apt-get install openjdk-17-jre-headless') or set JAVA_HOME.`,
@@ -164,8 +167,7 @@ export function findJava(): { java: string; major: number } {
 }
 
 function findMaven(): string {
-  const res = spawnSync('mvn', ['-v'], { encoding: 'utf8', timeout: SYNC_LIMIT_MS, killSignal: 'SIGKILL' });
-  timedOut(res, 'mvn -v');
+  const res = spawnLimited('mvn', ['-v'], 'mvn -v');
   if (res.error || res.status !== 0) {
     throw new UserError(
       "Maven ('mvn') was not found: it downloads the Neo4j jars from Maven Central the first time. Install it (e.g. 'apt-get install maven'), or point NEO4J_URI at a running Neo4j.",
@@ -424,12 +426,12 @@ export function setInitialPassword(o: LocalOptions, password: string, java = fin
     mkdirSync(confDir, { recursive: true });
     writeFileSync(path.join(confDir, 'neo4j.conf'), renderConfig(o));
   }
-  const res = spawnSync(
+  const res = spawnLimited(
     java,
     ['-cp', classpath, ADMIN_TOOL, 'dbms', 'set-initial-password', '--', password],
-    { env, encoding: 'utf8', timeout: SYNC_LIMIT_MS, killSignal: 'SIGKILL' },
+    'neo4j-admin dbms set-initial-password',
+    env,
   );
-  timedOut(res, 'neo4j-admin dbms set-initial-password');
   if (res.status !== 0) {
     throw new UserError(
       `Could not set the initial Neo4j password: ${(res.stderr || res.stdout || '').trim()}`,
