@@ -764,8 +764,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         return { holders: [m.actor], controlled: false };
       if (m && !(m.adj && !m.pron)) {
         if (crossedTo && !crossedVerb) {
-          // "press Russia to back": the urged party is not a holder
-          const v = tokens[mentionStart(m) - 1];
+          // "press Russia to back": the urged party is not a holder ("summoned the Israeli
+          // ambassador to protest": nor is one after a determiner and adjectives)
+          let vb = mentionStart(m) - 1;
+          if (tokens[m.t1]?.lower === 'to')
+            while (vb > lo && vb > mentionStart(m) - 4 && /^(DET|ADJ)$/.test(tokens[vb].pos)) vb--;
+          const v = tokens[vb];
           if (v && (v.pos === 'VERB' || v.lower === 'on' || v.lower === 'for'))
             return { holders: [], controlled: true };
         }

@@ -733,6 +733,13 @@ describe('stance extraction on short texts', () => {
   it('urge with an actor object targets the actor', () => {
     const r = run('The UN urged Israel to halt the raids.');
     expect(view(r)).toEqual(['united-nations URGE 0 israel']);
+    // an object after a determiner and an adjective holds nothing after "to" either
+    expect(view(run('Turkey summoned the Israeli ambassador to protest against the raid.'))).toEqual([
+      'turkey CRITICIZE -1 israel',
+    ]);
+    expect(view(run('Mr Saakashvili urged the Georgian Parliament to approve the amnesty.'))).toEqual([
+      'mikheil-saakashvili URGE 0 georgian-parliament',
+    ]);
   });
 
   it('negated urge opposes the urged action', () => {
