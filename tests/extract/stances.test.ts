@@ -160,6 +160,10 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Washington blamed Damascus for the violence.'))).toEqual([
       'united-states ACCUSE -1 syria',
     ]);
+    // older spellings of capitals news still uses
+    expect(view(run('Kiev blamed Moscow for the downing of the plane.'))).toEqual([
+      'ukraine ACCUSE -1 russia',
+    ]);
     const r = run('London and Paris welcomed the deal.');
     expect(view(r)).toEqual(['united-kingdom PRAISE 1 deal', 'france PRAISE 1 deal']);
     expect(r.actors.find((a) => a.id === 'france')?.aliases).toContain('Paris');
