@@ -285,6 +285,8 @@ export interface Predicate {
   objStop?: string[];
   /** Words one of which must head its object ("summoned the Japanese ambassador", not "summoned a meeting"). */
   objHeads?: string[];
+  /** Kinds of actor that may be the whole object instead ('suspended Mali'). */
+  objKinds?: string[];
   confidence?: number;
 }
 /** lemma -> predicates, longest particle list first. */

@@ -2261,7 +2261,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
             const heads = new Set(pred.objHeads);
             let has = false;
             for (let x = q, e = npEnd(q, s.t1, 8); x < e; x++) if (heads.has(tokens[x].lower)) has = true;
-            if (!has) targets = [];
+            // "the African Union suspended Mali": or an actor of one of objKinds, the whole object
+            const kinds = pred.objKinds;
+            if (
+              !has &&
+              !(
+                kinds &&
+                targets.length &&
+                targets.every((x) => 'actor' in x && kinds.includes(kindOf(x.actor) ?? ''))
+              )
+            )
+              targets = [];
             // "suspended Syria's membership": the owner is the one it is against
             const owner = mentionAt(tokens[q]?.lower === 'the' ? q + 1 : q);
             if (has && owner?.actor && !owner.pron && tokens[owner.t1]?.lower === "'s")

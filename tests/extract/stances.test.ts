@@ -689,6 +689,8 @@ describe('stance extraction on short texts', () => {
       ['Saudi Arabia severed diplomatic relations with Iran.', ['saudi-arabia OPPOSE -1 iran']],
       ['Egypt restored diplomatic ties with Iran.', ['egypt SUPPORT 1 iran']],
       ["The Arab League suspended Syria's membership.", ['arab-league OPPOSE -1 syria']],
+      ['The African Union suspended Mali.', ['african-union OPPOSE -1 mali']],
+      ['Britain suspended talks with Iran.', []],
       ['Michelle Collins was suspended by the US Anti-Doping Agency.', []],
       [
         'Britain and France led calls for tougher action against Iran.',
