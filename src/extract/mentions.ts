@@ -1150,22 +1150,28 @@ export function buildMentions(
         add(it.t0, it.t1, pid, prefix(lr, it.t0));
         return;
       }
-      // with no title, a distinctive surname that acts ("Lavrov criticised", "said Lavrov.") is
-      // the prominent person too ("Ban on hunting", "a Mori poll" do not act)
+      // with no title, a distinctive surname that acts ("Lavrov criticised", "said Lavrov.") or is
+      // acted on ("urged Assad to quit") is the prominent person too ("Ban on hunting", "a Mori
+      // poll" do neither)
       const next = tokens[it.t1];
       const before = tokens[it.t0 - 1];
       // (not a word the article also writes in lower case: "Cable offers ..." above "cable TV"; not
       // the first name of someone it names: "Sharon Osbourne ... Sharon said")
       const acts = () =>
         !!next &&
-        (!before ||
+        (((!before ||
           before.sent !== tokens[it.t0].sent ||
           /^(PUNCT|CCONJ|SCONJ)$/.test(before.pos) ||
           before.lemma === 'say') &&
-        (((next.pos === 'VERB' || next.pos === 'AUX') &&
-          !/ing$/.test(next.lower) &&
-          before?.lemma !== 'say') ||
-          (before?.lemma === 'say' && next.pos === 'PUNCT')) &&
+          (((next.pos === 'VERB' || next.pos === 'AUX') &&
+            !/ing$/.test(next.lower) &&
+            before?.lemma !== 'say') ||
+            (before?.lemma === 'say' && next.pos === 'PUNCT'))) ||
+          // or is acted on: "urged Assad to quit", "turned against Assad"
+          (before?.sent === tokens[it.t0].sent &&
+            ((before.pos === 'VERB' && before.lemma !== 'say') ||
+              (before.pos === 'ADP' && !/^(as|than|like)$/.test(before.lower))) &&
+            !next.cap)) &&
         !lowerWords().has(text.toLowerCase()) &&
         ![...actors.values()].some((x) => x.kind === 'PERSON' && x.name.split(/\s+/)[0] === text);
       const a = famousFromSurname(it, lr.hon ?? lr.role ?? (acts() ? 'acting' : undefined));

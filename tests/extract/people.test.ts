@@ -83,6 +83,16 @@ describe('a distinctive surname that acts', () => {
     expect(ids(run('Lavrov criticised the plan.', '2012-01-31'))).toEqual(['sergei-lavrov']);
     expect(ids(run('The plan is good, said Lavrov.', '2012-01-31'))).toEqual(['sergei-lavrov']);
   });
+  it('or is acted on: "urged Assad to quit", "turned against Assad"', () => {
+    const r = run('Turkey urged Assad to quit. Turkey turned against Assad.', '2012-01-31');
+    expect(ids(r)).toContain('bashar-al-assad');
+    expect(r.stances.map((s) => `${s.source} ${s.kind} ${s.target}`)).toEqual([
+      'turkey URGE bashar-al-assad',
+      'turkey OPPOSE bashar-al-assad',
+    ]);
+    // not in another year's news, nor before a capitalised word (another name)
+    expect(ids(run('Turkey urged Assad to quit.', '1995-01-01'))).not.toContain('bashar-al-assad');
+  });
   it('not a word the article also writes in lower case, nor a first name of someone named', () => {
     expect(
       ids(run('Cable offers video-on-demand as cable TV firms backed the plan.', '2005-01-01')),
