@@ -83,6 +83,10 @@ describe('stance extraction on short texts', () => {
       'russia SUPPORT 1 syria',
     ]);
     expect(view(run('Turkey has turned against Syria.'))).toEqual(['turkey OPPOSE -1 syria']);
+    // proposing is being for it
+    expect(view(run('Germany proposed a freeze on debt repayments.'))).toEqual([
+      'germany SUPPORT 1 freeze on debt repayments',
+    ]);
     // "once" as "formerly" in an appositive is no condition; "once the government approves" is
     expect(view(run('Turkey, once an ally of Syria, has turned against Damascus.'))).toEqual([
       'turkey OPPOSE -1 syria',
