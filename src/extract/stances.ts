@@ -24,6 +24,7 @@ import {
   hypothetical,
   impersonalAdjectives,
   impersonalAgainst,
+  improbable,
   judgingVerbs,
   judgingVerbsWithAs,
   known,
@@ -1506,6 +1507,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       const low = tokens[k].lower;
       if (hypothetical.has(low)) return true;
       if (low === ',' || low === 'who' || low === 'which') clauseEdge = true;
+      // "Russia is unlikely to back", "there is little chance they will"
+      if (!clauseEdge && improbable.some((ws) => wordsAt(k, ws))) return true;
       // "once the government approves the deal"
       if (
         low === 'once' &&

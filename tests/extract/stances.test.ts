@@ -670,6 +670,15 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Labour had backed the plan.'))).toEqual(['labour-party SUPPORT 1 plan']);
   });
 
+  it('an improbable act is no stance: "Russia is unlikely to back", "little chance they will"', () => {
+    expect(view(run('Russia is unlikely to back the resolution.'))).toEqual([]);
+    expect(view(run('There is little chance that China will support the plan.'))).toEqual([]);
+    // (its own clause only)
+    expect(view(run('Russia, which is unlikely to change course, criticised the plan.'))).toEqual([
+      'russia CRITICIZE -1 plan',
+    ]);
+  });
+
   it('an article after a capitalised name opens the subject of a judgement ("told BBC Radio 4\'s Today the government was ...")', () => {
     expect(view(run("Bill Cash told BBC Radio 4's Today the plan was intensely authoritarian."))).toEqual([
       'bill-cash CRITICIZE -1 plan',
