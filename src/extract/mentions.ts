@@ -339,6 +339,10 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
   return items;
 }
 
+/** A hyphenated given name of two short syllables ("Ki-moon", "Jong-un"), not an English compound ("Idol-type"). */
+const KOREAN_GIVEN =
+  /^\p{Lu}\p{Ll}{1,4}-(?!(?:type|led|run|born|made|like|free|based|style|owned|wide|long|old|year|size|time|back|up|in|off|out|on|day|era)$)\p{Ll}{2,5}$/u;
+
 /** A match whose every entry is a name other bodies carry too ("Security Council"). */
 const onlyGeneric = (m: { entries: Entry[] }) => m.entries.every((e) => e.generic);
 
@@ -704,7 +708,9 @@ export function buildMentions(
         /^(North|South|East|West|Central|Upper|Lower|New|Old|Great|Royal|National|General)$/.test(tk.text)
       )
         nameLike = false;
-      if (k === it.t1 - 1 && (tk.pos === 'NOUN' || tk.pos === 'ADJ')) nameLike = false;
+      // (a hyphenated given name the tagger calls an adjective is one: "Ban Ki-moon", "Kim Jong-un")
+      if (k === it.t1 - 1 && (tk.pos === 'NOUN' || tk.pos === 'ADJ') && !KOREAN_GIVEN.test(tk.text))
+        nameLike = false;
     }
     // "at Jack Straw's country house": a name-like chunk owning something is a person even after "at"
     // (not "at St Mary's": a saint's name is a church, a ground, a hospital)

@@ -83,6 +83,14 @@ describe('a distinctive surname that acts', () => {
     expect(ids(run('Lavrov criticised the plan.', '2012-01-31'))).toEqual(['sergei-lavrov']);
     expect(ids(run('The plan is good, said Lavrov.', '2012-01-31'))).toEqual(['sergei-lavrov']);
   });
+  it('a hyphenated given name opening a sentence: "Ban Ki-moon", "Kim Jong-un" (not "World Cup-winning")', () => {
+    const r = run('It rained. Kim Jong-un threatened South Korea.', '2013-03-01');
+    expect(r.stances.map((s) => `${s.source} ${s.kind} ${s.target}`)).toEqual([
+      'kim-jong-un THREATEN south-korea',
+    ]);
+    expect(ids(run('He spoke. Ban Ki-moon condemned the attack.', '2012-01-31'))).toContain('ban-ki-moon');
+    expect(ids(run('He is a World Cup-winning coach.', '2005-01-01'))).toEqual([]);
+  });
   it('or is acted on: "urged Assad to quit", "turned against Assad"', () => {
     const r = run('Turkey urged Assad to quit. Turkey turned against Assad.', '2012-01-31');
     expect(ids(r)).toContain('bashar-al-assad');
