@@ -220,6 +220,12 @@ for (const g of groups.entries) {
 
 // ---- roles ----
 export const honorifics = new Set<string>((roles.honorifics as string[]).map((h) => h.toLowerCase()));
+const givenNames = load('given-names.json');
+const femaleGiven = new Set<string>(givenNames.female as string[]);
+const maleGiven = new Set<string>(givenNames.male as string[]);
+/** The gender a given name states ("Angela" f, "Sergei" m), for names used by one sex only. */
+export const givenGender = (first: string): 'f' | 'm' | undefined =>
+  femaleGiven.has(first) ? 'f' : maleGiven.has(first) ? 'm' : undefined;
 export const femaleHon = new Set<string>((roles.female as string[]).map((h) => h.toLowerCase()));
 export const maleHon = new Set<string>((roles.male as string[]).map((h) => h.toLowerCase()));
 for (const h of roles.honorifics as string[]) add(h, 'hon', h.toLowerCase());

@@ -18,6 +18,7 @@ import {
   famousCountry,
   famousOffices,
   femaleHon,
+  givenGender,
   groupsNotAfterPossessive,
   known,
   locPreps,
@@ -379,6 +380,9 @@ export function buildMentions(
     let a = actors.get(id);
     if (!a) {
       a = { id, name, kind, aliases: new Set(), mentions: 0, represents: new Map() };
+      // "Angela Merkel" is "she" though no title says so (a one-word name is a surname)
+      const words = name.split(/\s+/);
+      if (kind === 'PERSON' && words.length > 1) a.gender = givenGender(words[0]);
       actors.set(id, a);
     }
     return a;

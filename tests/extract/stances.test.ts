@@ -453,6 +453,17 @@ describe('stance extraction on short texts', () => {
     expect(view(r)).toEqual(['jack-straw PRAISE 1 deal']);
   });
 
+  it('a given name states the gender no title states: "him" is not Angela Merkel', () => {
+    expect(
+      view(
+        run('Angela Merkel spoke. Venezuela expelled the US ambassador, accusing him of plotting a coup.'),
+      ),
+    ).toEqual(['venezuela OPPOSE -1 united-states']);
+    expect(view(run('Angela Merkel spoke.\n\n"We welcome the deal," she said.'))).toEqual([
+      'angela-merkel PRAISE 1 deal',
+    ]);
+  });
+
   it('"it said" resolves to the organisation that spoke last', () => {
     const r = run(
       'Amnesty International issued a statement on Monday.\n\n"We condemn the executions," it said.',
