@@ -1167,6 +1167,16 @@ export function buildMentions(
       const before = tokens[it.t0 - 1];
       // (not a word the article also writes in lower case: "Cable offers ..." above "cable TV"; not
       // the first name of someone it names: "Sharon Osbourne ... Sharon said")
+      /** A finite verb right after the comma closing an appositive that opens at the comma at c. */
+      const verbAfterAppositive = (c: number): boolean => {
+        for (let k = c + 1; k < c + 12 && tokens[k] && tokens[k].sent === tokens[c].sent; k++) {
+          if (/^["'\u201c\u201d]$/.test(tokens[k].text)) return false;
+          if (tokens[k].text !== ',') continue;
+          const v = tokens[k + 1];
+          return !!v && (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.lower);
+        }
+        return false;
+      };
       const acts = () =>
         !!next &&
         (((!before ||
@@ -1176,7 +1186,9 @@ export function buildMentions(
           (((next.pos === 'VERB' || next.pos === 'AUX') &&
             !/ing$/.test(next.lower) &&
             before?.lemma !== 'say') ||
-            (before?.lemma === 'say' && next.pos === 'PUNCT'))) ||
+            (before?.lemma === 'say' && next.pos === 'PUNCT') ||
+            // "Lavrov, speaking in Moscow, said", "Putin, who was in Paris, criticised"
+            (next.text === ',' && before?.lemma !== 'say' && verbAfterAppositive(it.t1)))) ||
           // or is acted on: "urged Assad to quit", "turned against Assad"
           (before?.sent === tokens[it.t0].sent &&
             ((before.pos === 'VERB' && before.lemma !== 'say') ||

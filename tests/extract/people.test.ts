@@ -82,6 +82,13 @@ describe('a distinctive surname that acts', () => {
   it('"Lavrov criticised", "said Lavrov." with no title are the prominent person', () => {
     expect(ids(run('Lavrov criticised the plan.', '2012-01-31'))).toEqual(['sergei-lavrov']);
     expect(ids(run('The plan is good, said Lavrov.', '2012-01-31'))).toEqual(['sergei-lavrov']);
+    // after an appositive: "Lavrov, speaking in Moscow, said", "Putin, who was in Paris, criticised"
+    expect(ids(run('Lavrov, speaking in Moscow, said the plan was bad.', '2012-01-31'))).toContain(
+      'sergei-lavrov',
+    );
+    expect(ids(run('Putin, who was in Paris, criticised the plan.', '2012-01-31'))).toContain(
+      'vladimir-putin',
+    );
   });
   it('a hyphenated given name opening a sentence: "Ban Ki-moon", "Kim Jong-un" (not "World Cup-winning")', () => {
     const r = run('It rained. Kim Jong-un threatened South Korea.', '2013-03-01');
