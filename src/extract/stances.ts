@@ -333,6 +333,20 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         const am = mentionAt(k - 1);
         if (am && !am.adj && am.actor && tokens[mentionStart(am) - 1]?.text === ',')
           return { actor: am.actor, m: am };
+        // "Sergei Lavrov, speaking in Moscow, said", "Mr Blair, who was in Paris, said"
+        for (let j = k - 2; j >= lo && j > k - 12; j--) {
+          if (tokens[j].text !== ',') continue;
+          const open = tokens[j + 1];
+          const sm = mentionAt(j - 1);
+          if (
+            sm &&
+            !sm.adj &&
+            sm.actor &&
+            ((open.pos === 'VERB' && /ing$/.test(open.lower)) || /^(who|while)$/.test(open.lower))
+          )
+            return { actor: sm.actor, m: sm };
+          break;
+        }
         return {};
       }
       // short adverbial PP: "has in the past said", "said on Tuesday"
@@ -730,9 +744,18 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (tokens[j]?.text !== ',' || j >= k - 1) return undefined;
     // "the co-chairman of the Conservative Party, Liam Fox, said": the name is the appositive
     const inner = mentionAt(j + 1);
-    if (inner && !inner.adj && !inner.pron && inner.t0 === j + 1 && inner.t1 === k)
-      return { m: inner, inner: true };
     const am = mentionAt(j - 1);
+    // ("Alain Juppe, the French foreign minister, condemned": a role for a state is the person's)
+    const personBefore = am && !am.adj && !am.pron && kindOf(am.actor) === 'PERSON';
+    if (
+      inner &&
+      !inner.adj &&
+      !inner.pron &&
+      inner.t0 === j + 1 &&
+      inner.t1 === k &&
+      !(personBefore && kindOf(inner.actor) !== 'PERSON')
+    )
+      return { m: inner, inner: true };
     if (!am || am.adj || am.pron || !resolveHolder(am, j - 1)) return undefined;
     let b = mentionStart(am) - 1;
     if (tokens[b]?.pos === 'DET') b--;

@@ -882,6 +882,17 @@ it('the actor an appositive describes holds the stance, also inside a subordinat
   ]);
   // a preposition's object is no subject
   expect(view(run('He spoke after talks with Russia, the host, criticised the plan.'))).toEqual([]);
+  // a role for a state after a person is the person's (it gave France)
+  expect(view(run('Alain Juppe, the French foreign minister, condemned the killings.'))).toEqual([
+    'alain-juppe CONDEMN -1 killings',
+  ]);
+  // a participle or a relative between speaker and reporting verb
+  expect(view(run('Sergei Lavrov, speaking in Moscow, said the draft was unacceptable.'))).toEqual([
+    'sergei-lavrov CRITICIZE -1 draft',
+  ]);
+  expect(
+    view(run('Jack Straw, who will hold talks in Beijing, said the EU arms code was effective.')),
+  ).toEqual(['jack-straw PRAISE 1 EU arms code']);
 });
 
 it('negative nouns of political talk evaluate: "a disappointment", "an embarrassment", "a travesty"', () => {
