@@ -2225,12 +2225,17 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       )
         return;
       holders = actorsOf(coordinatedRight(am, s.t1));
-      // "plans, backed by the UK, to lift the embargo": the participle modifies the noun before the
-      // comma; when that noun is no actor, the clause's subject is not what the agent backs.
-      const before = tokens[i - 2];
-      if (prevTok?.text === ',' && before?.pos === 'NOUN' && !mentionAt(i - 2)) return;
-      const subj = holdersFor(i, lo).holders;
-      targets = subj.map((a) => ({ actor: a }));
+      // "plans, backed by the UK, to lift the embargo", "The resolution, drafted by Morocco and
+      // backed by Western powers,": the participle modifies the noun before the comma; when that
+      // noun is no actor, it is what the agent backs (when it opens its clause), not the clause's subject
+      const comma = reducedRelativeComma(i, lo);
+      if (comma >= 0 && tokens[comma - 1]?.pos === 'NOUN' && !mentionAt(comma - 1)) {
+        const topic = pred.frame === 'obj' && !pred.actorOnly ? topicEndingAt(comma, lo) : undefined;
+        if (!topic) return;
+        targets = [{ topic }];
+      }
+      const subj = targets.length ? [] : holdersFor(i, lo).holders;
+      if (!targets.length) targets = subj.map((a) => ({ actor: a }));
       if (!targets.length) {
         // a topic subject: "The draft resolution was vetoed by Russia and China"
         const topic = pred.frame === 'obj' && !pred.actorOnly ? passiveTopicSubject(i, lo) : undefined;
@@ -2652,7 +2657,15 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
       k--;
       while (k >= lo && tokens[k].text === ',') k--;
     }
-    const e = k + 1;
+    return topicEndingAt(k + 1, lo);
+  }
+
+  /**
+   * The noun phrase ending at e (exclusive) when it opens its clause and is no actor, as a topic:
+   * "The draft resolution [was vetoed]", "The resolution[, backed by]". Undefined otherwise.
+   */
+  function topicEndingAt(e: number, lo: number): TopicTarget | undefined {
+    const k = e - 1;
     if (tokens[k]?.pos !== 'NOUN' || mentionAt(k)) return undefined;
     for (let x = k; x >= lo && x > k - 6; x--) if (tokens[x].lower === 'whose') return undefined;
     let b = k;
@@ -2667,6 +2680,23 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     if (b > lo && before && before.text !== ',' && before.lower !== 'that' && !QUOTE.has(before.text))
       return undefined;
     return topicOf(b, e);
+  }
+
+  /**
+   * The comma opening a reduced relative that the participle at i is in: ", backed by" right before
+   * it, or ", drafted by Morocco and backed by" (participles with their agents, joined by "and").
+   * -1 when there is none.
+   */
+  function reducedRelativeComma(i: number, lo: number): number {
+    if (tokens[i - 1]?.text === ',') return i - 1;
+    if (tokens[i - 1]?.lower !== 'and') return -1;
+    for (let k = i - 2; k > lo && k > i - 12; k--) {
+      const t = tokens[k];
+      if (t.text === ',')
+        return participle(tokens[k + 1]) && tokens[k + 2]?.lower === 'by' && k + 1 < i - 1 ? k : -1;
+      if (t.pos === 'AUX' || QUOTE.has(t.text)) return -1;
+    }
+    return -1;
   }
 
   function isPassive(i: number, lo: number): boolean {

@@ -219,6 +219,13 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Bashar al-Assad, backed by Russia, refused to step down.'))).toEqual([
       'russia SUPPORT 1 bashar-al-assad',
     ]);
+    // a noun opening the clause is what the agent backs, also after another participle and "and"
+    expect(
+      view(run('The resolution, drafted by Morocco and backed by Western powers, calls for elections.')),
+    ).toEqual(['the-west SUPPORT 1 resolution']);
+    expect(view(run('The merger, backed by Russian authorities, will go ahead.'))).toEqual([
+      'russia SUPPORT 1 merger',
+    ]);
   });
 
   it('an evaluation\'s subject starts after "because", "although", "while"', () => {
