@@ -432,13 +432,17 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
     for (const id of old?.actorIds ?? []) orphanActors.add(id);
   }
 
+  // Within the batch as across batches, the later article's word stands: rows are merged in input
+  // order (`arts` is in id order, the order locks are taken in), and a later row that is the actor's
+  // own names and types it; a row reached through an alias only names a new actor.
+  const inOrder = [...byId.values()].filter((p) => !unchangedIds.has(p.article.id));
   const actors = new Map<string, ActorRow>();
-  for (const p of arts)
+  for (const p of inOrder)
     for (const x of p.actors) {
       const prev = actors.get(x.id);
       if (!prev) actors.set(x.id, { ...x });
       else {
-        if (x.authoritative && !prev.authoritative) Object.assign(prev, { ...x, aliases: prev.aliases });
+        if (x.authoritative) Object.assign(prev, { ...x, aliases: prev.aliases });
         prev.aliases = sortedUnique([...prev.aliases, ...x.aliases]);
       }
     }
@@ -450,7 +454,7 @@ async function writeBatch(tx: ManagedTransaction, batch: PreparedArticle[]): Pro
 
   const stanceRows = arts.flatMap((p) => p.stances);
   const reps = new Map<string, { fromId: string; toId: string; role: string | null; articleIds: string[] }>();
-  for (const p of arts)
+  for (const p of inOrder)
     for (const r of p.represents) {
       const key = `${r.fromId}\u0000${r.toId}`;
       const prev = reps.get(key);
