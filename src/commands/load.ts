@@ -251,7 +251,7 @@ export function registerLoadCommands(program: Command): void {
       '--aliases <file>',
       'JSON object alias → actor id (default: $STANCEGRAPH_ALIASES, else ./stancegraph.aliases.json)',
     )
-    .option('--batch <n>', 'articles per transaction', positiveInt('--batch'), 100)
+    .option('--batch <n>', 'articles per transaction', positiveInt('--batch'), 500)
     .option(
       '--concurrency <n>',
       'write transactions at once (default 2; batches that would overwrite each other, such as an actor typed differently, are still written in input order)',

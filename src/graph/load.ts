@@ -29,7 +29,7 @@ export type ArticleStatus = 'loaded' | 'unchanged' | 'failed';
 export interface LoadOptions {
   /** Alias-or-actor-id → canonical actor id (the aliases file); `mergedIds` in the database are added. */
   aliases?: Record<string, string>;
-  /** Articles per transaction (default 100). */
+  /** Articles per transaction (default 500; fewer, larger commits). */
   batchSize?: number;
   /** Most stances per transaction; a batch closes early when it would pass this (default 5000). */
   maxStancesPerBatch?: number;
@@ -878,7 +878,7 @@ export async function loadResults(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const started = performance.now();
-  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const batchSize = Math.max(1, options.batchSize ?? 500);
   // Reading (and extraction) starts now and runs up to `readAhead` inputs ahead: on a new database
   // the migrations take seconds, and on a just-started server the first transactions take seconds
   // more (planning, then the JVM compiling as it goes); the extraction workers use that time
