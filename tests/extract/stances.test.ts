@@ -305,6 +305,12 @@ describe('stance extraction on short texts', () => {
   });
 
   it('more evaluations, "would like to see", and the effort a possessive names', () => {
+    expect(view(run('Charles Kennedy described the Budget as a missed opportunity.'))).toEqual([
+      'charles-kennedy CRITICIZE -1 Budget',
+    ]);
+    expect(view(run('Michael Howard said the plan was a mess.'))).toEqual([
+      'michael-howard CRITICIZE -1 plan',
+    ]);
     expect(view(run('The Countryside Alliance says the ban is unenforceable.'))).toEqual([
       'countryside-alliance CRITICIZE -1 ban',
     ]);
