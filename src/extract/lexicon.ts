@@ -310,6 +310,8 @@ export interface NounPredicate {
   polarity: -1 | 0 | 1;
   /** Prepositions before the target when a possessive or modifier names the holder ("Russia's opposition to"). */
   holderPreps?: string[];
+  /** Words one of which must come right before it ("strike action", "industrial action"). */
+  after?: string[];
 }
 export const nounPredicates = new Map<string, NounPredicate>();
 for (const n of preds.nouns) nounPredicates.set(n.word, n);

@@ -1767,7 +1767,10 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     // "Blair faced criticism from Labour MPs", "the plan won the backing of the unions", "came
     // under fire from the Tories": what receives the stance is the subject of the receiving verb
     const underFire = t.lower === 'fire' && tokens[i - 1]?.lower === 'under';
-    const np = nounPredicates.get(t.lower) ?? (underFire ? UNDER_FIRE : undefined);
+    const own = nounPredicates.get(t.lower);
+    const np =
+      (own?.after && !own.after.includes(tokens[i - 1]?.lower ?? '') ? undefined : own) ??
+      (underFire ? UNDER_FIRE : undefined);
     const byOf = np && tokens[i + 1]?.lower === 'of' && tokens[i - 1]?.lower === 'the' && np.polarity > 0;
     // ("faced no opposition from Russia": none)
     if (np && (tokens[i + 1]?.lower === 'from' || byOf) && !negation.has(tokens[i - 1]?.lower ?? '')) {

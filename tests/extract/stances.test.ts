@@ -395,6 +395,14 @@ describe('stance extraction on short texts', () => {
   });
 
   it('light verbs of world news: protests lodged, strikes launched, revenge vowed, attacks launched', () => {
+    // strikes threatened by unions are opposition to what they are over
+    expect(view(run('Unions have threatened strike action over pension reforms.'))).toEqual([
+      'trade-unions OPPOSE -1 pension reforms',
+    ]);
+    expect(view(run('The FBU threatened industrial action against the pay offer.'))).toEqual([
+      'fbu OPPOSE -1 pay offer',
+    ]);
+    expect(view(run('He took action over the plan.'))).toEqual([]);
     expect(view(run('Japan lodged a formal protest with China.'))).toEqual(['japan CRITICIZE -1 china']);
     expect(view(run('Israel carried out air strikes on Gaza.'))).toEqual(['israel ATTACK -1 Gaza']);
     expect(view(run('Hamas vowed revenge against Israel.'))).toEqual(['hamas THREATEN -1 israel']);
