@@ -381,6 +381,10 @@ export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
 /** Verbs that harm with one of their objects ("sends the wrong message"): as harmVerbs. */
+/** Verbs that harm with a particle after them or their object: "let the country down", "sold out". */
+export const harmParticles = new Map<string, string[]>(
+  Object.entries(cues.harmParticles as Record<string, string[]>),
+);
 export const harmWithObject = new Map<string, string[]>(
   Object.entries(cues.harmWithObject as Record<string, string[]>),
 );
@@ -450,6 +454,7 @@ for (const v of roles.motionVerbs as string[]) addLemma(v);
 for (const v of (preds.lightVerbs ?? []) as string[]) addLemma(v);
 for (const v of cues.harmVerbs as string[]) addLemma(v);
 for (const v of Object.keys(cues.harmWithObject)) addLemma(v);
+for (const v of Object.keys(cues.harmParticles)) addLemma(v);
 for (const v of cues.refusalWords as string[]) addLemma(v);
 for (const v of [...cues.normativeAgainst, ...cues.normativeFor] as string[]) addLemma(v);
 for (const v of cues.receiveVerbs as string[]) addLemma(v);

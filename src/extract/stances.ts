@@ -18,6 +18,7 @@ import {
   emptyTopicWords,
   firstPerson,
   forecastWords,
+  harmParticles,
   harmVerbs,
   harmWithObject,
   honorifics,
@@ -215,6 +216,7 @@ const TRIGGERS = new Set<string>([
   ...readiness,
   ...harmVerbs,
   ...harmWithObject.keys(),
+  ...harmParticles.keys(),
   ...relationNouns.keys(),
   ...judgingVerbs,
   'fire',
@@ -2783,7 +2785,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   ): void {
     const t = tokens[i];
     if (t.pos !== 'VERB') return;
-    if (!harmVerbs.has(t.lemma)) {
+    // "Labour has let the country down", "sold out the workers": a verb that harms with a particle
+    const particles = harmParticles.get(t.lemma);
+    let particle = false;
+    for (let k = i + 1; particles && k < i + 6 && tokens[k] && tokens[k].pos !== 'PUNCT'; k++)
+      if (particles.includes(tokens[k].lower)) particle = true;
+    if (!harmVerbs.has(t.lemma) && !particle) {
       // "the freeze sends the wrong message": a verb that harms with its object
       const objects = harmWithObject.get(t.lemma);
       const after = tokens
@@ -2803,6 +2810,8 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
     const form = t.lower !== t.lemma;
     const finite =
       (prev && /^(would|will|'ll)$/.test(prev.lower)) ||
+      // ("had let down", "has sold out": a perfect, whatever the participle's form)
+      (particle && prev && /^(had|has|have)$/.test(prev.lower)) ||
       (prev && /^(is|are|was|were)$/.test(prev.lower) && /ing$/.test(t.lower)) ||
       (form && /s$/.test(t.lower) && prev?.pos !== 'PART') ||
       (form &&

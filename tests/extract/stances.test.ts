@@ -598,6 +598,17 @@ describe('stance extraction on short texts', () => {
     );
   });
 
+  it('harm with a particle in reported speech: "let the country down", "had sold out the workers"', () => {
+    expect(view(run('Michael Howard said Labour had let the country down.'))).toEqual([
+      'michael-howard CRITICIZE -1 labour-party',
+    ]);
+    expect(view(run('Bob Crow said Mr Blair had sold out the workers.'))).toEqual([
+      'bob-crow CRITICIZE -1 tony-blair',
+    ]);
+    expect(view(run('Michael Howard said he would not let voters down.'))).toEqual([]);
+    expect(view(run('Michael Howard said Labour let the dog out.'))).toEqual([]);
+  });
+
   it('harm with an object in reported speech: "sends the wrong message", "impugning the integrity"; a dash ends the subject', () => {
     expect(view(run('Mr Smith said the freeze sends the wrong message to motorists.'))).toEqual([
       'smith CRITICIZE -1 freeze',
