@@ -230,6 +230,9 @@ export const femaleHon = new Set<string>((roles.female as string[]).map((h) => h
 export const maleHon = new Set<string>((roles.male as string[]).map((h) => h.toLowerCase()));
 for (const h of roles.honorifics as string[]) add(h, 'hon', h.toLowerCase());
 for (const r of roles.roles as string[]) add(r, 'role', r.toLowerCase());
+// short forms of a role ("the PM"): the role they stand for
+for (const [short, r] of Object.entries(roles.roleShortForms as Record<string, string>))
+  add(short, 'role', r);
 for (const g of roles.government as string[]) add(g, 'gov', g.toLowerCase());
 for (const b of roles.stateBodies as string[]) add(b, 'body', b.toLowerCase());
 export const regimeNouns = new Set<string>(roles.regime);

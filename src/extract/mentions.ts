@@ -1044,7 +1044,7 @@ export function buildMentions(
       const prev = tokens[it.t0 - 1];
       if (nextItem?.k === 'name' || nextTok?.lower === ',') return n;
       if (nextTok && nextTok.pos === 'NOUN') return n;
-      const role = textOf(it.t0, it.t1).toLowerCase();
+      const role = e.id; // (the role itself for a short form: "the PM" is "prime minister")
       // "the Syrian president": demonym before the role narrows it; "the Tory leader", "the Labour
       // chairman": the last person with that role who represents that body
       const an = itemAt.get(it.t0);
@@ -1057,7 +1057,9 @@ export function buildMentions(
           (actors.get(id)!.represents.has(aff) || heldOffice(id, role, aff)));
       let pid = lastRole.get(role);
       // ("the president of the Law Society" is someone else)
-      if ((!pid || !fitsFor(pid)) && nextTok?.lower !== 'of') pid = officeHolder(role, aff, it.t0);
+      // (but "accused the prime minister of lying": "of" and a gerund is what he is accused of)
+      const ofOther = nextTok?.lower === 'of' && !/ing$/.test(tokens[it.t1 + 1]?.lower ?? '');
+      if ((!pid || !fitsFor(pid)) && !ofOther) pid = officeHolder(role, aff, it.t0);
       if (pid && fitsFor(pid)) {
         actors.get(pid)!.aliases.add(textOf(it.t0, it.t1));
         add(it.t0, it.t1, pid);

@@ -125,6 +125,10 @@ describe('offices named alone', () => {
     expect(
       targets(run('Tony Blair spoke. Michael Howard accused the prime minister and Mr Brown of lying.')),
     ).toEqual(['michael-howard ACCUSE tony-blair', 'michael-howard ACCUSE brown']);
+    // "of" and a gerund after the office is what he is accused of; "the PM" is the prime minister
+    expect(
+      targets(run('Tony Blair spoke. Michael Howard accused the PM of misleading the country.')),
+    ).toEqual(['michael-howard ACCUSE tony-blair']);
     // a person the article gives another office of other years is not meant
     expect(
       targets(
