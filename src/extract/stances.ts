@@ -1484,12 +1484,14 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   };
 
   const isNegated = (p: number, lo: number): boolean => {
-    for (let k = p - 1, n = 0; k >= lo && n < 5; k--, n++) {
+    for (let k = p - 1, n = 0; k >= lo && n < 7; k--, n++) {
       const t = tokens[k];
       if (negation.has(t.lower)) return true;
       if (refusalWords.has(t.lemma) && tokens[k + 1]?.lower === 'to') return true;
       if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || modals.has(t.lower) || t.lower === 'to')
         continue;
+      // "would never, ever criticise": a comma between adverbs
+      if (t.text === ',' && tokens[k + 1]?.pos === 'ADV' && tokens[k - 1]?.pos === 'ADV') continue;
       break;
     }
     return false;

@@ -14,7 +14,10 @@ const tgt = (s: ExtractedStance) => (typeof s.target === 'string' ? s.target : s
 const view = (r: ExtractionResult) => r.stances.map((s) => `${s.source} ${s.kind} ${s.polarity} ${tgt(s)}`);
 
 describe('stance extraction on short texts', () => {
-  it('negation: "will not back" is opposition', () => {
+  it('negation: "will not back" is opposition; "would never, ever criticise" is negated', () => {
+    const n = run('Tony Blair said he would never, ever criticise Gordon Brown.');
+    expect(n.stances.map((s) => `${s.kind} ${s.negated}`)).not.toContain('CRITICIZE false');
+    expect(n.stances.every((s) => s.negated)).toBe(true);
     const r = run('Russia will not back the draft resolution.');
     expect(view(r)).toEqual(['russia OPPOSE -1 draft resolution']);
     expect(r.stances[0].negated).toBe(true);
