@@ -345,6 +345,8 @@ for (const c of preds.compounds) compoundSuffix.set(c.suffix, c);
 // ---- cues ----
 export const negation = new Set<string>(cues.negation);
 export const hypothetical = new Set<string>(cues.hypothetical);
+/** "denied (that)": what follows in the clause is denied, no stance. */
+export const denialVerbs = new Set<string>(cues.denialVerbs);
 /** "unlikely", "little chance": what follows in the clause is improbable, no stance. */
 export const improbable: string[][] = (cues.improbable as string[]).map((p) => p.split(' '));
 export const modals = new Set<string>(cues.modals);

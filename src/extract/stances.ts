@@ -14,6 +14,7 @@ import {
   compoundSuffix,
   countryName,
   days,
+  denialVerbs,
   documentNouns,
   emptyTopicWords,
   firstPerson,
@@ -1528,6 +1529,12 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
     const last = tokens[s.t1 - 1];
     if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
+    // "Russia denied it had backed the rebels", "denied criticising him": denied, not stated
+    for (let k = p - 1; k >= lo && k >= p - 12; k--) {
+      const t = tokens[k];
+      if (t.text === ',' || t.lower === 'and' || t.lower === 'but' || t.text === ';') break;
+      if (t.pos === 'VERB' && denialVerbs.has(t.lemma)) return true;
+    }
     // (a claim covers its own clause only: not past "..., who accused")
     let clauseEdge = false;
     for (let k = p - 1; k >= lo && k >= p - 25; k--) {

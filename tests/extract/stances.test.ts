@@ -716,6 +716,16 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Labour had backed the plan.'))).toEqual(['labour-party SUPPORT 1 plan']);
   });
 
+  it('a denied act is no stance: "Russia denied it had backed the rebels"', () => {
+    expect(view(run('Russia denied it had backed the rebels.'))).toEqual([]);
+    expect(view(run('Gordon Brown denied criticising Tony Blair.'))).toEqual([]);
+    expect(view(run('Mr Brown denied that he had criticised the prime minister.'))).toEqual([]);
+    // (its own clause only)
+    expect(view(run('Russia denied the claims and criticised the rebels.'))).toEqual([
+      'russia CRITICIZE -1 rebels',
+    ]);
+  });
+
   it('an improbable act is no stance: "Russia is unlikely to back", "little chance they will"', () => {
     expect(view(run('Russia is unlikely to back the resolution.'))).toEqual([]);
     expect(view(run('There is little chance that China will support the plan.'))).toEqual([]);
