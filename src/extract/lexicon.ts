@@ -347,6 +347,8 @@ export const negation = new Set<string>(cues.negation);
 export const hypothetical = new Set<string>(cues.hypothetical);
 /** "denied (that)": what follows in the clause is denied, no stance. */
 export const denialVerbs = new Set<string>(cues.denialVerbs);
+/** "hopes (that)", "expects", "fears" with a clause: what follows is not stated, no stance. */
+export const wishVerbs = new Set<string>(cues.wishVerbs);
 /** "unlikely", "little chance": what follows in the clause is improbable, no stance. */
 export const improbable: string[][] = (cues.improbable as string[]).map((p) => p.split(' '));
 export const modals = new Set<string>(cues.modals);

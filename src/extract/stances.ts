@@ -61,6 +61,7 @@ import {
   trailingAdverbs,
   verbPredicates,
   westAdjective,
+  wishVerbs,
 } from './lexicon.js';
 import type { Mention, MentionLayer } from './mentions.js';
 
@@ -1529,11 +1530,22 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
   const isHypothetical = (p: number, lo: number, s: { t0: number; t1: number }): boolean => {
     const last = tokens[s.t1 - 1];
     if (last?.text === '?' || tokens[s.t1 - 2]?.text === '?') return true;
-    // "Russia denied it had backed the rebels", "denied criticising him": denied, not stated
+    // "Russia denied it had backed the rebels", "denied criticising him": denied, not stated; so
+    // is what is hoped, expected or feared
     for (let k = p - 1; k >= lo && k >= p - 12; k--) {
       const t = tokens[k];
       if (t.text === ',' || t.lower === 'and' || t.lower === 'but' || t.text === ';') break;
       if (t.pos === 'VERB' && denialVerbs.has(t.lemma)) return true;
+      // "Mr Blair hopes the unions will support the reforms" (not "hopes to block": an intent)
+      if (t.pos === 'VERB' && wishVerbs.has(t.lemma) && tokens[k + 1]?.lower !== 'to') return true;
+    }
+    // (also when that verb introduces the reported clause the stance is in)
+    const cs = contentStart[p] ?? -1;
+    if (cs > 0 && cs <= p) {
+      let r = cs - 1;
+      if (tokens[r]?.lower === 'that') r--;
+      const rv = tokens[r];
+      if (rv?.pos === 'VERB' && (wishVerbs.has(rv.lemma) || denialVerbs.has(rv.lemma))) return true;
     }
     // (a claim covers its own clause only: not past "..., who accused")
     let clauseEdge = false;

@@ -716,10 +716,13 @@ describe('stance extraction on short texts', () => {
     expect(view(run('Labour had backed the plan.'))).toEqual(['labour-party SUPPORT 1 plan']);
   });
 
-  it('a denied act is no stance: "Russia denied it had backed the rebels"', () => {
+  it('a denied, hoped or expected act is no stance: "Russia denied it had backed the rebels"', () => {
     expect(view(run('Russia denied it had backed the rebels.'))).toEqual([]);
     expect(view(run('Gordon Brown denied criticising Tony Blair.'))).toEqual([]);
     expect(view(run('Mr Brown denied that he had criticised the prime minister.'))).toEqual([]);
+    // nor is a hoped or expected one
+    expect(view(run('Mr Blair hopes the unions will support the reforms.'))).toEqual([]);
+    expect(view(run('Analysts had expected Japan to agree to a price rise.'))).toEqual([]);
     // (its own clause only)
     expect(view(run('Russia denied the claims and criticised the rebels.'))).toEqual([
       'russia CRITICIZE -1 rebels',
