@@ -1179,25 +1179,30 @@ export function buildMentions(
         }
         return false;
       };
-      const acts = () =>
-        !!next &&
-        (((!before ||
-          before.sent !== tokens[it.t0].sent ||
-          /^(PUNCT|CCONJ|SCONJ)$/.test(before.pos) ||
-          before.lemma === 'say') &&
-          (((next.pos === 'VERB' || next.pos === 'AUX') &&
-            !/ing$/.test(next.lower) &&
-            before?.lemma !== 'say') ||
-            (before?.lemma === 'say' && next.pos === 'PUNCT') ||
+      const acts = (): boolean => {
+        if (!next) return false;
+        const sameSentence = !!before && before.sent === tokens[it.t0].sent;
+        const opensClause =
+          !sameSentence || /^(PUNCT|CCONJ|SCONJ)$/.test(before!.pos) || before!.lemma === 'say';
+        const said = before?.lemma === 'say';
+        const subject =
+          opensClause &&
+          (((next.pos === 'VERB' || next.pos === 'AUX') && !/ing$/.test(next.lower) && !said) ||
+            (said && next.pos === 'PUNCT') ||
             // "Lavrov, speaking in Moscow, said", "Putin, who was in Paris, criticised"
-            (next.text === ',' && before?.lemma !== 'say' && verbAfterAppositive(it.t1)))) ||
-          // or is acted on: "urged Assad to quit", "turned against Assad"
-          (before?.sent === tokens[it.t0].sent &&
-            ((before.pos === 'VERB' && before.lemma !== 'say') ||
-              (before.pos === 'ADP' && !/^(as|than|like)$/.test(before.lower))) &&
-            !next.cap)) &&
-        !lowerWords().has(text.toLowerCase()) &&
-        ![...actors.values()].some((x) => x.kind === 'PERSON' && x.name.split(/\s+/)[0] === text);
+            (next.text === ',' && !said && verbAfterAppositive(it.t1)));
+        // or is acted on: "urged Assad to quit", "turned against Assad"
+        const object =
+          sameSentence &&
+          ((before!.pos === 'VERB' && !said) ||
+            (before!.pos === 'ADP' && !/^(as|than|like)$/.test(before!.lower))) &&
+          !next.cap;
+        return (
+          (subject || object) &&
+          !lowerWords().has(text.toLowerCase()) &&
+          ![...actors.values()].some((x) => x.kind === 'PERSON' && x.name.split(/\s+/)[0] === text)
+        );
+      };
       const a = famousFromSurname(it, lr.hon ?? lr.role ?? (acts() ? 'acting' : undefined));
       if (a) {
         a.nameKeys = a.name.split(/\s+/).map(stripAl);
