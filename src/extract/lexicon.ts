@@ -387,11 +387,11 @@ export const forecastWords = new Set<string>(cues.forecastWords);
 export const sportWords = new Set<string>(cues.sportWords);
 /** Verbs of harm: "the plans would undermine justice" in reported speech criticises the plans. */
 export const harmVerbs = new Set<string>(cues.harmVerbs);
-/** Verbs that harm with one of their objects ("sends the wrong message"): as harmVerbs. */
 /** Verbs that harm with a particle after them or their object: "let the country down", "sold out". */
 export const harmParticles = new Map<string, string[]>(
   Object.entries(cues.harmParticles as Record<string, string[]>),
 );
+/** Verbs that harm with one of their objects ("sends the wrong message"): as harmVerbs. */
 export const harmWithObject = new Map<string, string[]>(
   Object.entries(cues.harmWithObject as Record<string, string[]>),
 );

@@ -2260,8 +2260,7 @@ export function findStances(doc: Doc, layer: MentionLayer): ExtractedStance[] {
         if (!topic) return;
         targets = [{ topic }];
       }
-      const subj = targets.length ? [] : holdersFor(i, lo).holders;
-      if (!targets.length) targets = subj.map((a) => ({ actor: a }));
+      if (!targets.length) targets = holdersFor(i, lo).holders.map((a) => ({ actor: a }));
       if (!targets.length) {
         // a topic subject: "The draft resolution was vetoed by Russia and China"
         const topic = pred.frame === 'obj' && !pred.actorOnly ? passiveTopicSubject(i, lo) : undefined;
