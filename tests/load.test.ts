@@ -6,7 +6,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denseCorpus } from '../bench/dense-corpus.mjs';
 import { queries } from '../src/cypher.js';
-import { loadResults } from '../src/graph/load.js';
+import { loadResults, warmUp } from '../src/graph/load.js';
+import { ensureMigrated } from '../src/neo4j/migrate.js';
 import { findSummaryProblems } from './fixtures/load/graph-checks.js';
 import { ROOT, resetDatabase, runCli, SHARED, testDriver, testNeo4j } from './helpers/neo4j.js';
 
@@ -622,6 +623,34 @@ describe('the loader queries, planned on an empty database', () => {
       found.push(...scans.map((o) => `${name}: ${o}`));
     }
     expect(found).toEqual([]);
+  });
+
+  it('are planned by the warm-up as a batch runs them: the first batch plans nothing more', async () => {
+    // The server's plan cache keys on the query, its parameters' names and types and whether the
+    // transaction has written yet; a warm-up that differs in any of them plans in vain.
+    const cacheSize = async () => {
+      const { records } = await driver.executeQuery('CALL db.clearQueryCaches()', {}, { database: db() });
+      const n = String(records[0].get(0)).match(/(\d+)/)?.[1];
+      return n === undefined ? 0 : Number(n);
+    };
+    await resetDatabase(driver);
+    const [a, b, c] = parseJsonl(denseCorpus(3, 4, 9));
+    await loadResults(driver, db(), [a]); // migrates and warms this driver up
+    await cacheSize();
+    await loadResults(driver, db(), [b]); // no warm-up: what a load plans
+    const load = await cacheSize();
+    const fresh = [testDriver(), testDriver()];
+    try {
+      await warmUp(fresh[0], db());
+      expect(await cacheSize()).toBeGreaterThanOrEqual(5); // the write path, planned
+      await ensureMigrated(fresh[1], db()); // once per driver: a query the load would add
+      await cacheSize();
+      await warmUp(fresh[1], db());
+      await loadResults(fresh[1], db(), [c]); // its warm-up is done
+      expect(await cacheSize()).toBe(load);
+    } finally {
+      await Promise.all(fresh.map((d) => d.close()));
+    }
   });
 
   it('awaitSearchIndexes calls a procedure the server has', async () => {

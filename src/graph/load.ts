@@ -751,43 +751,63 @@ async function runBatch(
 // ---------------------------------------------------------------------------------------------
 // The pipeline
 
-const WARM_PARAMS = {
-  ids: [],
-  articles: [],
-  actors: [],
-  topics: [],
-  mentions: [],
-  stances: [],
-  represents: [],
-  holders: [],
-  creates: [],
-  updates: [],
-  deletes: [],
-  orphanActors: [],
-  orphanTopics: [],
-  loadedAt: '',
-};
 const warmed = new WeakMap<Driver, Set<string>>();
-/** The queries every load runs. */
-const WRITE_PATH = ['writeBatch', 'lockArticles', 'summaryLock', 'summaryEdges', 'writeSummaries'];
+/**
+ * The queries every load runs, in the order a batch's transaction runs them, each with parameters
+ * of the names and types a load into an empty database sends: the server's plan cache keys on the
+ * query text, the type of every parameter passed (a list of strings is not an empty list, nor a list
+ * of maps) and whether the transaction has written anything yet.
+ */
+const WRITE_PATH: [string, Record<string, unknown>][] = [
+  ['lockArticles', { ids: [''] }],
+  [
+    'writeBatch',
+    { loadedAt: '', articles: [], actors: [], topics: [], mentions: [], stances: [], represents: [] },
+  ],
+  ['summaryLock', {}],
+  ['summaryEdges', { holders: [] }],
+  ['writeSummaries', { creates: [], updates: [], deletes: [], orphanActors: [], orphanTopics: [] }],
+];
 /** Only for rewritten articles (and merges): planned when first needed, unless `all`. */
-const REWRITE_PATH = ['deleteOld', 'summaryState'];
+const REWRITE_PATH: [string, Record<string, unknown>][] = [
+  ['deleteOld', { ids: [''] }],
+  ['summaryState', { holders: [] }],
+  ['writeSummaries', { creates: [], updates: [], deletes: [], orphanActors: [''], orphanTopics: [''] }],
+];
 
 /**
- * EXPLAINs the loader's queries so that the server has planned (and cached) them; never fails.
- * A load plans the write path only: on a just-started server each plan costs a second or more of
- * CPU that the extraction needs too. `serve` (ingestArticle) plans the rewrite path as well.
+ * Has the server plan (and cache) the loader's queries as a batch will run them, by running them,
+ * on nothing, in a transaction it rolls back (an EXPLAIN differs from the batch's query in its text).
+ * lockArticles opens a batch's transaction and writes (here: an article with the empty id); every
+ * other query runs after that. The summary lock is taken last, to be held only until the rollback.
+ * Never fails. A load plans the write path only: on a just-started
+ * server each plan costs a second or more of CPU that the extraction needs too. `serve`
+ * (ingestArticle) plans the rewrite path as well.
  */
 export async function warmUp(driver: Driver, database: string, { all = false } = {}): Promise<void> {
+  const rank = (name: string) => (name === 'lockArticles' ? 0 : name === 'summaryLock' ? 2 : 1);
   const done = warmed.get(driver) ?? new Set<string>();
   warmed.set(driver, done);
-  const names = [...WRITE_PATH, ...(all ? REWRITE_PATH : [])].filter((n) => !done.has(n));
-  for (const n of names) done.add(n);
-  await Promise.all(
-    names.map((name) =>
-      driver.executeQuery(`EXPLAIN ${Q(name)}`, WARM_PARAMS, { database }).catch(() => undefined),
-    ),
-  );
+  const key = ([name, params]: [string, Record<string, unknown>]) => `${name} ${JSON.stringify(params)}`;
+  const todo = [...WRITE_PATH, ...(all ? REWRITE_PATH : [])]
+    .filter((q) => !done.has(key(q)))
+    .sort(([a], [b]) => rank(a) - rank(b));
+  for (const q of todo) done.add(key(q));
+  if (todo.length === 0) return;
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    const tx = await session.beginTransaction();
+    try {
+      if (todo[0][0] !== 'lockArticles') await tx.run(Q('lockArticles'), { ids: [''] });
+      for (const [name, params] of todo) await tx.run(Q(name), params);
+    } finally {
+      await tx.rollback();
+    }
+  } catch {
+    // A warm-up that failed leaves the planning to the first batch.
+  } finally {
+    await session.close();
+  }
 }
 
 /**
