@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputError, ReadItem } from './articles/index.js';
+import { englishRatio } from './articles/language.js';
 import type { Article, ExtractionResult } from './types.js';
 import { EXTRACTOR_VERSION, ROOT } from './version.js';
 
@@ -60,9 +61,11 @@ function workerFile(): string {
   return here.endsWith('.ts') || !existsSync(beside) ? path.join(ROOT, 'dist', 'extract-worker.js') : beside;
 }
 
-interface Job {
+export interface Job {
   seq: number;
   article: Article;
+  /** The reader's language check of article.text (englishRatio), so that the worker need not redo it. */
+  english?: { ratio: number; words: number };
 }
 
 /**
@@ -164,7 +167,10 @@ export async function* extractAll(
         if (r.done) inputDone = true;
         else if ('error' in r.value) done.set(next++, r.value);
         else {
-          const job = { seq: next++, article: r.value.article };
+          const { article } = r.value;
+          // (the reader has just judged this text: englishRatio answers from its memo)
+          const english = typeof article.text === 'string' ? englishRatio(article.text) : undefined;
+          const job = { seq: next++, article, english };
           const w = idle.pop();
           if (w) run(w, job);
           else queue.push(job);

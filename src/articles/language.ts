@@ -10,6 +10,9 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** The longest of STOPWORDS: a longer word needs no lookup. */
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+
 /** Fewer words than this and the check says nothing (headlines, short notes). */
 const MIN_WORDS = 30;
 const MIN_RATIO = 0.08;
@@ -31,6 +34,14 @@ export function englishRatio(text: string): { ratio: number; words: number } {
   return result;
 }
 
+/**
+ * Makes `result` the remembered answer for `text`: a worker thread is sent the ratio the reader
+ * computed in the main thread along with the article, and does not count it again.
+ */
+export function rememberEnglishRatio(text: string, result: { ratio: number; words: number }): void {
+  last = { text, result };
+}
+
 function countEnglish(text: string): { ratio: number; words: number } {
   const words =
     text
@@ -38,7 +49,7 @@ function countEnglish(text: string): { ratio: number; words: number } {
       .toLowerCase()
       .match(/\p{L}+/gu) ?? [];
   let hits = 0;
-  for (const w of words) if (STOPWORDS.has(w)) hits++;
+  for (const w of words) if (w.length <= LONGEST_STOPWORD && STOPWORDS.has(w)) hits++;
   return { ratio: words.length ? hits / words.length : 0, words: words.length };
 }
 
