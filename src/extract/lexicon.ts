@@ -574,9 +574,24 @@ function onlyOne(list: FamousPerson[] | undefined, year: number | undefined): Fa
   const fit = year === undefined ? list : list.filter((p) => year >= p.from - 1 && year <= p.to + 1);
   return fit.length === 1 ? fit[0] : undefined;
 }
-/** The listed people a full name, as written or with its first name in canonical form, is theirs. */
-const famousCandidates = (text: string): FamousPerson[] | undefined =>
-  famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text)));
+/**
+ * The listed people a full name, as written or with its first name in canonical form, is theirs.
+ * Remembered by name: an article asks about each of its names several times (personFor, at every
+ * mention), the next article about many of the same, and personKey is costly. The memo is emptied
+ * whenever it holds CANDIDATES_MEMO names, so it stays small over any number of articles. (The
+ * names are the mention chunker's, joined from token texts: no key is a slice that would keep an
+ * article's text alive.)
+ */
+const candidatesMemo = new Map<string, FamousPerson[] | undefined>();
+const CANDIDATES_MEMO = 20_000;
+function famousCandidates(text: string): FamousPerson[] | undefined {
+  if (candidatesMemo.has(text)) return candidatesMemo.get(text);
+  if (candidatesMemo.size >= CANDIDATES_MEMO) candidatesMemo.clear();
+  const list =
+    famousByFullName.get(personKey(text)) ?? famousByFullName.get(personKey(canonicalPersonName(text)));
+  candidatesMemo.set(text, list);
+  return list;
+}
 /** A full name ("Bashar Assad", "George Bush" in 2004) -> the prominent person it names, if only one. */
 export function famousByName(text: string, year?: number): FamousPerson | undefined {
   return onlyOne(famousCandidates(text), year);
