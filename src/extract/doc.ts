@@ -145,7 +145,9 @@ export function buildDoc(original: string): Doc {
     const v = values[k];
     const pre = pres[k];
     pos += pre.length;
-    if (v.trim() === '') {
+    // (a token that starts with printable ASCII is no white space: only others need the trim)
+    const c0 = v.charCodeAt(0);
+    if (!(c0 > 32 && c0 < 127) && v.trim() === '') {
       // line breaks and tabs are tokens in wink-nlp: fold them into the next token's preceding space
       pendingPre += pre + v;
       pos += v.length;
@@ -214,7 +216,10 @@ export function buildDoc(original: string): Doc {
     s.t1 = ti + 1;
     // wink-nlp's cache learns words as it goes and may later keep "Blunkett's" whole: split the
     // possessive ourselves so that results do not depend on what was read before
-    const pm = v.length > 2 && (v.endsWith("'s") || v.endsWith('\u2019s')) ? POSSESSIVE.exec(v) : null;
+    const pm =
+      v.length > 2 && v[v.length - 1] === 's' && (v.endsWith("'s") || v.endsWith('\u2019s'))
+        ? POSSESSIVE.exec(v)
+        : null;
     if (pm && pm[1].length > 1) {
       const head = pm[1];
       const hl = head.toLowerCase();
@@ -296,7 +301,7 @@ function findQuotes(tokens: Token[], sentences: Sentence[]): Quote[] {
       open = -1;
       para = paraOf(t);
     }
-    if (!QUOTE_CHARS.has(t.text)) continue;
+    if (t.text.length !== 1 || !QUOTE_CHARS.has(t.text)) continue; // (quote marks are one character)
     const next = tokens[k + 1];
     const nextTight = next !== undefined && !next.space && paraOf(next) === para && next.text !== '.';
     const prevTight = k > 0 && !t.space && tokens[k - 1].sent === t.sent && !t.nl;

@@ -9,7 +9,7 @@ import { resolvePronouns } from './coref.js';
 import { buildDoc } from './doc.js';
 import { capitalState, famousIds, known } from './lexicon.js';
 import type { MentionLayer } from './mentions.js';
-import { buildMentions } from './mentions.js';
+import { buildMentions, newActor } from './mentions.js';
 import { findStances } from './stances.js';
 
 export interface ExtractOptions {
@@ -80,6 +80,20 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
       });
   }
 
+  result.actors = resultActors(layer, stances, !!options.aliases);
+  result.stances = stances;
+  return result;
+}
+
+/**
+ * The actors of the result: those mentioned or in a stance, most prominent kinds first, then by
+ * mentions. (`userAliases`: the user gave aliases, which keeps every person named.)
+ */
+function resultActors(
+  layer: MentionLayer,
+  stances: ExtractedStance[],
+  userAliases: boolean,
+): ExtractedActor[] {
   const used = new Set<string>();
   for (const s of stances) {
     used.add(s.source);
@@ -100,7 +114,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
       a.represents.size === 0 &&
       !used.has(a.id) &&
       [...a.aliases].every((x) => x === a.name) &&
-      !options.aliases
+      !userAliases
     )
       continue;
     const aliases = [...a.aliases].filter((x) => x !== a.name);
@@ -119,9 +133,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   actors.sort(
     (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || y.mentions - x.mentions || x.id.localeCompare(y.id),
   );
-  result.actors = actors;
-  result.stances = stances;
-  return result;
+  return actors;
 }
 
 /**
@@ -137,14 +149,7 @@ function capitalsAsStates(stances: ExtractedStance[], layer: MentionLayer): void
     const city = layer.actors.get(id)!;
     let a = layer.actors.get(country);
     if (!a) {
-      a = {
-        id: country,
-        name: known.get(country)?.name ?? city.name,
-        kind: 'COUNTRY',
-        aliases: new Set(),
-        mentions: 0,
-        represents: new Map(),
-      };
+      a = newActor(country, known.get(country)?.name ?? city.name, 'COUNTRY');
       layer.actors.set(country, a);
     }
     a.aliases.add(city.name);

@@ -80,6 +80,47 @@ export interface ActorRec {
   country?: string;
 }
 
+/**
+ * A new actor record. Every field is present from the start, so that all records share one object
+ * shape: V8 then compiles the many reads of them once instead of deoptimising on each new shape.
+ */
+export function newActor(id: string, name: string, kind: ActorKind): ActorRec {
+  return {
+    id,
+    name,
+    kind,
+    aliases: new Set(),
+    mentions: 0,
+    represents: new Map(),
+    gender: undefined,
+    role: undefined,
+    nameKeys: undefined,
+    country: undefined,
+  };
+}
+
+/** A new mention, every field present from the start (one object shape, as newActor). */
+function newMention(
+  t0: number,
+  t1: number,
+  actor: string,
+  text: string,
+  sent: number,
+  extra: Partial<Mention> = {},
+): Mention {
+  return {
+    t0,
+    t1,
+    actor,
+    text,
+    sent,
+    pron: extra.pron,
+    adj: extra.adj,
+    partyOf: extra.partyOf,
+    pre: extra.pre,
+  };
+}
+
 export interface MentionLayer {
   mentions: Mention[];
   /** token index -> mention index covering it */
@@ -234,7 +275,7 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
   let i = t0;
   while (i < t1) {
     const t = tokens[i];
-    if (PRONOUNS.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PRP')) {
+    if ((t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PRP') && PRONOUNS.has(t.lower)) {
       // "US" is never a pronoun when written in capitals
       if (!(t.text === 'US')) {
         items.push({ k: 'pron', t0: i, t1: i + 1, p: t.lower });
@@ -299,38 +340,7 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
       (t.pos === 'PROPN' ||
         (!sentInitial && (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB')))
     ) {
-      let j = i + 1;
-      while (j < t1) {
-        const u = tokens[j];
-        if (u.nl) break;
-        // after "of" in a name, a title or role word goes on with it: "Association of Chief Police Officers"
-        const afterOf = j - 1 > i && /^(of|for)$/.test(tokens[j - 1].lower);
-        if (isNameWord(u) && (afterOf || !trieStartsStrong(tokens, j, t1))) {
-          j++;
-          continue;
-        }
-        const low = u.lower;
-        if (NAME_PARTICLES.has(low.split('-')[0]) && u.parts) {
-          j++;
-          continue;
-        }
-        // "bin Laden", "von der Leyen", "van der Veer", "de la Rua": particles, then a name word
-        const after = particlesEnd(tokens, j, t1);
-        if (after > j && isNameWord(tokens[after])) {
-          j = after + 1;
-          continue;
-        }
-        if (
-          (low === 'of' || low === 'for') &&
-          j + 1 < t1 &&
-          isNameWord(tokens[j + 1]) &&
-          (orgHeads.has(tokens[j - 1].text) || documentHeads.has(tokens[j - 1].text))
-        ) {
-          j++;
-          continue;
-        }
-        break;
-      }
+      const j = nameChunkEnd(tokens, i, t1);
       items.push({ k: 'name', t0: i, t1: j, text: chunkText(tokens, i, j) });
       i = j;
       continue;
@@ -338,6 +348,47 @@ function sentenceItems(tokens: Token[], t0: number, t1: number): Item[] {
     i++;
   }
   return items;
+}
+
+/**
+ * The end of the proper-noun chunk that starts with the name word at i ("Association of Chief
+ * Police Officers", "Osama bin Laden"): name words, name particles, and "of"/"for" after the head
+ * of an organisation or document.
+ */
+function nameChunkEnd(tokens: Token[], i: number, t1: number): number {
+  let j = i + 1;
+  while (j < t1) {
+    const u = tokens[j];
+    if (u.nl) break;
+    // after "of" in a name, a title or role word goes on with it: "Association of Chief Police Officers"
+    const afterOf = j - 1 > i && /^(of|for)$/.test(tokens[j - 1].lower);
+    if (isNameWord(u) && (afterOf || !trieStartsStrong(tokens, j, t1))) {
+      j++;
+      continue;
+    }
+    const low = u.lower;
+    if (u.parts && NAME_PARTICLES.has(low.split('-')[0])) {
+      j++;
+      continue;
+    }
+    // "bin Laden", "von der Leyen", "van der Veer", "de la Rua": particles, then a name word
+    const after = particlesEnd(tokens, j, t1);
+    if (after > j && isNameWord(tokens[after])) {
+      j = after + 1;
+      continue;
+    }
+    if (
+      (low === 'of' || low === 'for') &&
+      j + 1 < t1 &&
+      isNameWord(tokens[j + 1]) &&
+      (orgHeads.has(tokens[j - 1].text) || documentHeads.has(tokens[j - 1].text))
+    ) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
 }
 
 /** A hyphenated given name of two short syllables ("Ki-moon", "Jong-un"), not an English compound ("Idol-type"). */
@@ -363,23 +414,98 @@ function trieStartsStrong(tokens: Token[], j: number, t1: number): boolean {
   );
 }
 
+/** Items by the token they end at (itemAt: t1 -> item index) and start at (itemStart). */
+function itemIndex(allItems: Item[]): { itemAt: Map<number, number>; itemStart: Map<number, number> } {
+  const itemAt = new Map<number, number>();
+  const itemStart = new Map<number, number>();
+  allItems.forEach((it, n) => {
+    itemAt.set(it.t1, n);
+    itemStart.set(it.t0, n);
+  });
+  return { itemAt, itemStart };
+}
+
+/** User aliases by lower-cased surface form. */
+function lowerCaseAliases(userAliases: Record<string, string> | undefined): Map<string, string> {
+  const user = new Map<string, string>();
+  for (const [k, v] of Object.entries(userAliases ?? {})) user.set(k.toLowerCase(), v);
+  return user;
+}
+
+/** Pass 1: the items of every sentence, in order. */
+function articleItems(doc: Doc): Item[] {
+  const allItems: Item[] = [];
+  for (const s of doc.sentences) for (const it of sentenceItems(doc.tokens, s.t0, s.t1)) allItems.push(it);
+  return allItems;
+}
+
+/** Acronym definitions: "Palestinian Authority (PA)" -> PA -> the item it stands for. */
+function acronymDefinitions(tokens: Token[], allItems: Item[]): Map<string, Item> {
+  const acronyms = new Map<string, Item>();
+  for (let n = 0; n < allItems.length; n++) {
+    const it = allItems[n];
+    const open = tokens[it.t1];
+    const ac = tokens[it.t1 + 1];
+    const close = tokens[it.t1 + 2];
+    if (
+      open?.text === '(' &&
+      close?.text === ')' &&
+      ac &&
+      /^[A-Z][A-Z.&]{1,7}$/.test(ac.text) &&
+      it.k !== 'pron'
+    ) {
+      acronyms.set(ac.text, it);
+    }
+  }
+  return acronyms;
+}
+
+/** The final mention layer: mentions sorted and without overlaps, the token index map, mention counts. */
+function finalLayer(
+  mentions: Mention[],
+  tokenCount: number,
+  actors: Map<string, ActorRec>,
+  user: Map<string, string>,
+): MentionLayer {
+  const final = mentions.filter((m) => m.actor !== '' || m.pron).sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1);
+  const kept: Mention[] = [];
+  let lastEnd = -1;
+  for (const m of final) {
+    if (m.t0 < lastEnd) continue;
+    kept.push(m);
+    lastEnd = m.t1;
+  }
+  const at = new Int32Array(tokenCount).fill(-1);
+  kept.forEach((m, k) => {
+    for (let t = m.t0; t < m.t1; t++) at[t] = k;
+  });
+  for (const m of kept) {
+    if (!m.actor) continue;
+    const a = actors.get(m.actor);
+    if (a) a.mentions++;
+  }
+  return { mentions: kept, at, actors, userAliases: user };
+}
+
 export function buildMentions(
   doc: Doc,
   userAliases: Record<string, string> | undefined,
   publishedAt?: string | null,
 ): MentionLayer {
+  // The loops over the article run in helpers and local functions (classifyNames, mentionItems,
+  // ...), not in this body: V8 optimises a body that creates this many closures and also loops
+  // several times more slowly, and recompiles it whenever a callee inlined there deoptimises.
   const { tokens } = doc;
   /** The article's year, when known: it picks between people who share a name in different eras. */
   const year = /^\d{4}/.test(publishedAt ?? '') ? Number(publishedAt!.slice(0, 4)) : undefined;
   const actors = new Map<string, ActorRec>();
   const mentions: Mention[] = [];
-  const user = new Map<string, string>();
-  for (const [k, v] of Object.entries(userAliases ?? {})) user.set(k.toLowerCase(), v);
+  const user = lowerCaseAliases(userAliases);
 
   const ensure = (id: string, name: string, kind: ActorKind): ActorRec => {
     let a = actors.get(id);
     if (!a) {
-      a = { id, name, kind, aliases: new Set(), mentions: 0, represents: new Map() };
+      a = newActor(id, name, kind);
       // "Angela Merkel" is "she" though no title says so (a one-word name is a surname)
       const words = name.split(/\s+/);
       if (kind === 'PERSON' && words.length > 1) a.gender = givenGender(words[0]);
@@ -424,7 +550,7 @@ export function buildMentions(
   };
   const textOf = (t0: number, t1: number) => doc.text.slice(tokens[t0].start, tokens[t1 - 1].end);
   const add = (t0: number, t1: number, actor: string, extra: Partial<Mention> = {}): Mention => {
-    const m: Mention = { t0, t1, actor, text: textOf(t0, t1), sent: tokens[t0].sent, ...extra };
+    const m = newMention(t0, t1, actor, textOf(t0, t1), tokens[t0].sent, extra);
     mentions.push(m);
     return m;
   };
@@ -437,26 +563,8 @@ export function buildMentions(
   };
 
   // ---- pass 1: items per sentence ----
-  const allItems: Item[] = [];
-  for (const s of doc.sentences) for (const it of sentenceItems(tokens, s.t0, s.t1)) allItems.push(it);
-
-  // acronym definitions: "Palestinian Authority (PA)"
-  const acronyms = new Map<string, Item>();
-  for (let n = 0; n < allItems.length; n++) {
-    const it = allItems[n];
-    const open = tokens[it.t1];
-    const ac = tokens[it.t1 + 1];
-    const close = tokens[it.t1 + 2];
-    if (
-      open?.text === '(' &&
-      close?.text === ')' &&
-      ac &&
-      /^[A-Z][A-Z.&]{1,7}$/.test(ac.text) &&
-      it.k !== 'pron'
-    ) {
-      acronyms.set(ac.text, it);
-    }
-  }
+  const allItems = articleItems(doc);
+  const acronyms = acronymDefinitions(tokens, allItems);
 
   // persons first (so short names can be resolved in any order)
   interface PersonDraft {
@@ -467,12 +575,7 @@ export function buildMentions(
     hon?: string;
   }
   const drafts: PersonDraft[] = [];
-  const itemAt = new Map<number, number>(); // t1 -> item index (item ending there)
-  const itemStart = new Map<number, number>();
-  allItems.forEach((it, n) => {
-    itemAt.set(it.t1, n);
-    itemStart.set(it.t0, n);
-  });
+  const { itemAt, itemStart } = itemIndex(allItems);
   const affId = (it: Item | undefined): string | undefined => {
     if (it?.k !== 'entry') return undefined;
     const e = it.e;
@@ -635,7 +738,10 @@ export function buildMentions(
 
   // classify name chunks
   const nameKind = new Map<Item, 'person' | 'org' | 'loc' | 'skip' | 'short'>();
-  for (const it of allItems) if (it.k === 'name') classifyName(it);
+  classifyNames();
+  function classifyNames(): void {
+    for (const it of allItems) if (it.k === 'name') classifyName(it);
+  }
 
   /** Person, organisation, place, short form, or nothing: what a capitalised name chunk is. */
   function classifyName(it: Extract<Item, { k: 'name' }>): void {
@@ -732,23 +838,26 @@ export function buildMentions(
   const personByKey = new Map<string, string>(); // single name token -> person id
   const personAmbiguous = new Set<string>();
   const firstKey = new Map<string, string>();
-  for (const d of drafts) {
-    const words = d.item.text.split(/\s+/);
-    // a surname with its particles ("Mr van der Veer") is no full name
-    if (words.length < 2 || NAME_PARTICLES.has(words[0])) continue;
-    // a prominent person's variant ("Bashar Assad", "George Bush" in 2004) gets the canonical id
-    const famous = famousByName(d.item.text, year);
-    const id = famous?.id ?? personId(d.item.text);
-    const a = ensure(id, famous?.name ?? d.item.text, 'PERSON');
-    a.nameKeys = words.map(stripAl);
-    a.gender = honGender(d.hon) ?? a.gender;
-    const last = stripAl(words[words.length - 1]);
-    // two people sharing a surname ("Tony Blair", "Cherie Blair"): the short form goes to the one
-    // named first, the article's main referent, rather than becoming a third node
-    if (!personByKey.has(last)) personByKey.set(last, id);
-    const first = stripAl(words[0]);
-    if (firstKey.has(first) && firstKey.get(first) !== id) personAmbiguous.add(`first:${first}`);
-    firstKey.set(first, id);
+  personsFromFullNames();
+  function personsFromFullNames(): void {
+    for (const d of drafts) {
+      const words = d.item.text.split(/\s+/);
+      // a surname with its particles ("Mr van der Veer") is no full name
+      if (words.length < 2 || NAME_PARTICLES.has(words[0])) continue;
+      // a prominent person's variant ("Bashar Assad", "George Bush" in 2004) gets the canonical id
+      const famous = famousByName(d.item.text, year);
+      const id = famous?.id ?? personId(d.item.text);
+      const a = ensure(id, famous?.name ?? d.item.text, 'PERSON');
+      a.nameKeys = words.map(stripAl);
+      a.gender = honGender(d.hon) ?? a.gender;
+      const last = stripAl(words[words.length - 1]);
+      // two people sharing a surname ("Tony Blair", "Cherie Blair"): the short form goes to the one
+      // named first, the article's main referent, rather than becoming a third node
+      if (!personByKey.has(last)) personByKey.set(last, id);
+      const first = stripAl(words[0]);
+      if (firstKey.has(first) && firstKey.get(first) !== id) personAmbiguous.add(`first:${first}`);
+      firstKey.set(first, id);
+    }
   }
   /** Surname -> the person whose full name came last so far ("Sir Ian Blair ... Tony Blair ... Mr Blair"). */
   const lastNamed = new Map<string, string>();
@@ -835,18 +944,22 @@ export function buildMentions(
     return found;
   };
   let lastOpposition: string | undefined;
+  mentionItems();
 
-  for (let n = 0; n < allItems.length; n++) {
-    const it = allItems[n];
-    if (it.k === 'pron') {
-      // "his party would oppose": the person's party, once coref.ts knows who "his" is
-      if ((it.p === 'his' || it.p === 'her') && tokens[it.t1]?.lower === 'party' && !itemStart.has(it.t1))
-        add(it.t0, it.t1 + 1, '', { pron: it.p, partyOf: true });
-      else add(it.t0, it.t1, '', { pron: it.p });
-      continue;
+  /** Every item's mention, in order. */
+  function mentionItems(): void {
+    for (let n = 0; n < allItems.length; n++) {
+      const it = allItems[n];
+      if (it.k === 'pron') {
+        // "his party would oppose": the person's party, once coref.ts knows who "his" is
+        if ((it.p === 'his' || it.p === 'her') && tokens[it.t1]?.lower === 'party' && !itemStart.has(it.t1))
+          add(it.t0, it.t1 + 1, '', { pron: it.p, partyOf: true });
+        else add(it.t0, it.t1, '', { pron: it.p });
+        continue;
+      }
+      if (it.k === 'entry') n = entryMention(n, it);
+      else nameMention(it);
     }
-    if (it.k === 'entry') n = entryMention(n, it);
-    else nameMention(it);
   }
 
   /** A gazetteer entry at item n (country, body, role, description ...); returns the last item it used. */
@@ -1265,95 +1378,84 @@ export function buildMentions(
   }
 
   // "the opposition" -> the country's opposition group named earlier
-  for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k].lower !== 'opposition' || tokens[k - 1]?.lower !== 'the') continue;
-    const nx = tokens[k + 1];
-    if (nx && (/^(from|of|in|'s)$/.test(nx.lower) || nx.cap || nx.pos === 'NOUN')) continue;
-    if (nx?.lower === 'to' && tokens[k + 2]?.pos !== 'VERB') continue;
-    const opp = lastOpposition ?? [...actors.values()].find((a) => a.id.endsWith('-opposition'))?.id;
-    if (!opp) continue;
-    actors.get(opp)!.aliases.add('the opposition');
-    mentions.push({ t0: k - 1, t1: k + 1, actor: opp, text: textOf(k - 1, k + 1), sent: tokens[k].sent });
+  theOpposition();
+  function theOpposition(): void {
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k].lower !== 'opposition' || tokens[k - 1]?.lower !== 'the') continue;
+      const nx = tokens[k + 1];
+      if (nx && (/^(from|of|in|'s)$/.test(nx.lower) || nx.cap || nx.pos === 'NOUN')) continue;
+      if (nx?.lower === 'to' && tokens[k + 2]?.pos !== 'VERB') continue;
+      const opp = lastOpposition ?? [...actors.values()].find((a) => a.id.endsWith('-opposition'))?.id;
+      if (!opp) continue;
+      actors.get(opp)!.aliases.add('the opposition');
+      mentions.push(newMention(k - 1, k + 1, opp, textOf(k - 1, k + 1), tokens[k].sent));
+    }
   }
 
   // ---- governments: separate node only when the article describes it ("the regime", "Assad's government") ----
-  const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
-  // (a person's own country, else the one people.json gives: "Mr Blair's government")
-  const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
-  // the country the article names most; in one that names none ("Tony Blair ... the government"),
-  // the country its people serve most often
-  const topOf = (counts: Map<string, number>) => [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
-  const peopleCountries = () => {
-    const counts = new Map<string, number>();
-    for (const m of mentions) {
-      const c = m.actor && !m.pron && actors.get(m.actor)?.kind === 'PERSON' ? countryOf(m.actor) : undefined;
-      if (c && known.get(c)?.kind === 'COUNTRY') counts.set(c, (counts.get(c) ?? 0) + 1);
+  resolveGovernments();
+  function resolveGovernments(): void {
+    const sorted = mentions.slice().sort((x, y) => x.t0 - y.t0);
+    // (a person's own country, else the one people.json gives: "Mr Blair's government")
+    const countryOf = (id: string) => actors.get(id)?.country ?? famousCountry.get(id);
+    // the country the article names most; in one that names none ("Tony Blair ... the government"),
+    // the country its people serve most often
+    const topOf = (counts: Map<string, number>) => [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+    const peopleCountries = () => {
+      const counts = new Map<string, number>();
+      for (const m of mentions) {
+        const c =
+          m.actor && !m.pron && actors.get(m.actor)?.kind === 'PERSON' ? countryOf(m.actor) : undefined;
+        if (c && known.get(c)?.kind === 'COUNTRY') counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      return counts;
+    };
+    // the countries named, and those the people named serve: "Charles Clarke ... the Madrid rail
+    // bombing ... the government" is the UK's
+    const combined = (): Map<string, number> => {
+      const counts = new Map(countryCount);
+      for (const [c, n] of peopleCountries()) counts.set(c, (counts.get(c) ?? 0) + n);
+      return counts;
+    };
+    const topCountry = govMentions.length ? topOf(combined()) : topOf(countryCount);
+    for (const g of govMentions) {
+      if (g.country) continue;
+      if (g.viaPerson && g.viaPerson !== 'PRON') {
+        g.country = countryOf(g.viaPerson);
+      } else if (g.viaPerson === 'PRON') {
+        // "his regime": the last person before it
+        const prevP = sorted
+          .filter((m) => m.t0 < g.m.t0 && m.actor && actors.get(m.actor)?.kind === 'PERSON')
+          .pop();
+        g.country = prevP ? countryOf(prevP.actor) : undefined;
+      }
+      if (!g.country) {
+        const prevG = govMentions.filter((x) => x.m.t0 < g.m.t0 && x.country && x.descriptive).pop();
+        g.country = prevG?.country;
+      }
+      if (!g.country) g.country = topCountry;
     }
-    return counts;
-  };
-  // the countries named, and those the people named serve: "Charles Clarke ... the Madrid rail
-  // bombing ... the government" is the UK's
-  const combined = (): Map<string, number> => {
-    const counts = new Map(countryCount);
-    for (const [c, n] of peopleCountries()) counts.set(c, (counts.get(c) ?? 0) + n);
-    return counts;
-  };
-  const topCountry = govMentions.length ? topOf(combined()) : topOf(countryCount);
-  for (const g of govMentions) {
-    if (g.country) continue;
-    if (g.viaPerson && g.viaPerson !== 'PRON') {
-      g.country = countryOf(g.viaPerson);
-    } else if (g.viaPerson === 'PRON') {
-      // "his regime": the last person before it
-      const prevP = sorted
-        .filter((m) => m.t0 < g.m.t0 && m.actor && actors.get(m.actor)?.kind === 'PERSON')
-        .pop();
-      g.country = prevP ? countryOf(prevP.actor) : undefined;
-    }
-    if (!g.country) {
-      const prevG = govMentions.filter((x) => x.m.t0 < g.m.t0 && x.country && x.descriptive).pop();
-      g.country = prevG?.country;
-    }
-    if (!g.country) g.country = topCountry;
-  }
-  const separate = new Set<string>();
-  for (const g of govMentions) if (g.descriptive && g.country) separate.add(g.country);
-  for (const g of govMentions) {
-    if (!g.country) {
-      g.m.actor = '';
-      continue;
-    }
-    const c = g.country;
-    if (separate.has(c) && (!g.body || separate.has(c))) {
-      const gid = `${c}-government`;
-      const dem = countryDemonym.get(c) ?? countryName.get(c) ?? c;
-      const a = ensure(gid, `${dem} government`, 'GOVERNMENT');
-      a.aliases.add(g.m.text);
-      a.represents.set(c, null);
-      g.m.actor = gid;
-    } else {
-      knownActor(c).aliases.add(g.m.text);
-      g.m.actor = c;
+    const separate = new Set<string>();
+    for (const g of govMentions) if (g.descriptive && g.country) separate.add(g.country);
+    for (const g of govMentions) {
+      if (!g.country) {
+        g.m.actor = '';
+        continue;
+      }
+      const c = g.country;
+      if (separate.has(c) && (!g.body || separate.has(c))) {
+        const gid = `${c}-government`;
+        const dem = countryDemonym.get(c) ?? countryName.get(c) ?? c;
+        const a = ensure(gid, `${dem} government`, 'GOVERNMENT');
+        a.aliases.add(g.m.text);
+        a.represents.set(c, null);
+        g.m.actor = gid;
+      } else {
+        knownActor(c).aliases.add(g.m.text);
+        g.m.actor = c;
+      }
     }
   }
 
-  // final mention list (sorted, non-overlapping), token index map
-  const final = mentions.filter((m) => m.actor !== '' || m.pron).sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1);
-  const kept: Mention[] = [];
-  let lastEnd = -1;
-  for (const m of final) {
-    if (m.t0 < lastEnd) continue;
-    kept.push(m);
-    lastEnd = m.t1;
-  }
-  const at = new Int32Array(tokens.length).fill(-1);
-  kept.forEach((m, k) => {
-    for (let t = m.t0; t < m.t1; t++) at[t] = k;
-  });
-  for (const m of kept) {
-    if (!m.actor) continue;
-    const a = actors.get(m.actor);
-    if (a) a.mentions++;
-  }
-  return { mentions: kept, at, actors, userAliases: user };
+  return finalLayer(mentions, tokens.length, actors, user);
 }
