@@ -1388,7 +1388,7 @@ export function buildMentions(
       const opp = lastOpposition ?? [...actors.values()].find((a) => a.id.endsWith('-opposition'))?.id;
       if (!opp) continue;
       actors.get(opp)!.aliases.add('the opposition');
-      mentions.push(newMention(k - 1, k + 1, opp, textOf(k - 1, k + 1), tokens[k].sent));
+      add(k - 1, k + 1, opp);
     }
   }
 

@@ -780,25 +780,25 @@ const REWRITE_PATH: [string, Record<string, unknown>][] = [
  * on nothing, in a transaction it rolls back (an EXPLAIN differs from the batch's query in its text).
  * lockArticles opens a batch's transaction and writes (here: an article with the empty id); every
  * other query runs after that. The summary lock is taken last, to be held only until the rollback.
- * Never fails. A load plans the write path only: on a just-started
- * server each plan costs a second or more of CPU that the extraction needs too. `serve`
- * (ingestArticle) plans the rewrite path as well.
+ * Never fails. A load plans the write path only: on a just-started server each plan costs a second
+ * or more of CPU that the extraction needs too. `serve` (ingestArticle) plans the rewrite path too.
  */
 export async function warmUp(driver: Driver, database: string, { all = false } = {}): Promise<void> {
-  const rank = (name: string) => (name === 'lockArticles' ? 0 : name === 'summaryLock' ? 2 : 1);
+  const [opener] = WRITE_PATH;
+  const rank = ([name]: [string, unknown]) => (name === opener[0] ? 0 : name === 'summaryLock' ? 2 : 1);
   const done = warmed.get(driver) ?? new Set<string>();
   warmed.set(driver, done);
   const key = ([name, params]: [string, Record<string, unknown>]) => `${name} ${JSON.stringify(params)}`;
   const todo = [...WRITE_PATH, ...(all ? REWRITE_PATH : [])]
     .filter((q) => !done.has(key(q)))
-    .sort(([a], [b]) => rank(a) - rank(b));
+    .sort((a, b) => rank(a) - rank(b));
   for (const q of todo) done.add(key(q));
   if (todo.length === 0) return;
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     const tx = await session.beginTransaction();
     try {
-      if (todo[0][0] !== 'lockArticles') await tx.run(Q('lockArticles'), { ids: [''] });
+      if (todo[0] !== opener) await tx.run(Q(opener[0]), opener[1]);
       for (const [name, params] of todo) await tx.run(Q(name), params);
     } finally {
       await tx.rollback();
